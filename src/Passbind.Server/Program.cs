@@ -1,7 +1,25 @@
+using Passbind.Server.Features.Bootstrap;
+using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.Tokens;
+using Passbind.Server.Hosting;
+using Passbind.Server.Http;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPassbindServer();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => TypedResults.Ok());
-app.Run();
+app.UseApiErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").AllowAnonymous();
+app.MapTokenEndpoints();
+
+var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
+realm.MapIdentityEndpoints();
+
+await app.InitializePassbindAsync();
+await app.RunAsync();
 
 /// <summary>The server's entry point, visible to the in-process test host.</summary>
 public partial class Program;

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Passbind.Server.Features.BindingJobs;
+using Passbind.Storage;
+
+namespace Passbind.Server.Features.Identities;
+
+/// <summary>
+/// An identity's <c>enrollment_status</c>, derived when read so it can never drift from the credentials and
+/// jobs it summarises: ENROLLED (an active passkey), PENDING (a usable link), INVITE_FAILED (a link that
+/// failed to send), else UNENROLLED.
+/// </summary>
+internal static class EnrollmentStatus
+{
+    public const string Enrolled = "ENROLLED";
+    public const string Pending = "PENDING";
+    public const string InviteFailed = "INVITE_FAILED";
+    public const string Unenrolled = "UNENROLLED";
+
+    public static async Task<IReadOnlyDictionary<string, string>> ForAsync(
+        PassbindDbContext db, IReadOnlyCollection<string> identityIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var enrolled = await db.Credentials
+            .Where(c => identityIds.Contains(c.IdentityId) && c.State == "ACTIVE")
+            .Select(c => c.IdentityId).Distinct().ToListAsync(cancellationToken);
+        var jobs = await db.CredentialBindingJobs
+            .Where(j => identityIds.Contains(j.IdentityId))
+            .Select(j => new { j.IdentityId, j.State, j.ExpireTime })
+            .ToListAsync(cancellationToken);
+
+        return identityIds.ToDictionary(id => id, id =>
+            enrolled.Contains(id) ? Enrolled
+            : jobs.Any(j => j.IdentityId == id && JobStates.IsUsable(j.State) && j.ExpireTime > now) ? Pending
+            : jobs.Any(j => j.IdentityId == id && j.State == JobStates.FailedToSend) ? InviteFailed
+            : Unenrolled);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Passbind.Server.Hosting;
+
+/// <summary>
+/// The server's root secret. Signing keys are sealed under it with AES-GCM, and page tokens are MACed with a
+/// key derived from it, so a copy of the database alone reveals neither.
+/// </summary>
+internal sealed class MasterKey
+{
+    private const int KeyBytes = 32;
+    private readonly byte[] _sealingKey;
+    private readonly byte[] _pageTokenKey;
+
+    public MasterKey(IOptions<PassbindOptions> options)
+    {
+        var root = Load(options.Value);
+        _sealingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind sealing"u8.ToArray());
+        _pageTokenKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind page tokens"u8.ToArray());
+        CryptographicOperations.ZeroMemory(root);
+    }
+
+    /// <summary>Encrypts <paramref name="plaintext"/>, binding it to <paramref name="purpose"/> (nonce ‖ tag ‖ ciphertext).</summary>
+    public byte[] Seal(ReadOnlySpan<byte> plaintext, string purpose)
+    {
+        var sealedBytes = new byte[AesGcm.NonceByteSizes.MaxSize + AesGcm.TagByteSizes.MaxSize + plaintext.Length];
+        var nonce = sealedBytes.AsSpan(0, AesGcm.NonceByteSizes.MaxSize);
+        var tag = sealedBytes.AsSpan(nonce.Length, AesGcm.TagByteSizes.MaxSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_sealingKey, tag.Length);
+        aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(nonce.Length + tag.Length), tag, Encoding.UTF8.GetBytes(purpose));
+        return sealedBytes;
+    }
+
+    public byte[] Unseal(ReadOnlySpan<byte> sealedBytes, string purpose)
+    {
+        var nonce = sealedBytes[..AesGcm.NonceByteSizes.MaxSize];
+        var tag = sealedBytes.Slice(nonce.Length, AesGcm.TagByteSizes.MaxSize);
+        var ciphertext = sealedBytes[(nonce.Length + tag.Length)..];
+        var plaintext = new byte[ciphertext.Length];
+        using var aes = new AesGcm(_sealingKey, tag.Length);
+        aes.Decrypt(nonce, ciphertext, tag, plaintext, Encoding.UTF8.GetBytes(purpose));
+        return plaintext;
+    }
+
+    public byte[] MacPageToken(ReadOnlySpan<byte> data) => HMACSHA256.HashData(_pageTokenKey, data);
+
+    private static byte[] Load(PassbindOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.MasterKey))
+        {
+            var configured = Convert.FromBase64String(options.MasterKey);
+            return configured.Length >= KeyBytes
+                ? configured
+                : throw new InvalidOperationException($"Passbind:MasterKey must be base64 of at least {KeyBytes} bytes.");
+        }
+
+        var path = Path.Combine(options.DataDirectory, "master.key");
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(options.DataDirectory);
+        var key = RandomNumberGenerator.GetBytes(KeyBytes);
+        var temporary = path + ".tmp";
+        using (var stream = CreatePrivateFile(temporary))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(Convert.ToBase64String(key));
+        }
+
+        // Another node or process may have raced us; whichever file landed first wins and both read it.
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        return key;
+    }
+
+    private static FileStream CreatePrivateFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, options);
+    }
+}

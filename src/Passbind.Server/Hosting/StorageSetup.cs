@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Passbind.Storage;
+using Passbind.Storage.PostgreSql;
+using Passbind.Storage.Sqlite;
+
+namespace Passbind.Server.Hosting;
+
+/// <summary>Chooses the database from <c>Passbind:Database:Provider</c> and brings its schema up to date.</summary>
+internal static class StorageSetup
+{
+    public static IServiceCollection AddPassbindStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(PassbindOptions.SectionName).Get<PassbindOptions>() ?? new PassbindOptions();
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                var connectionString = configuration.GetConnectionString("Passbind");
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Passbind:Database:Provider is PostgreSql but ConnectionStrings:Passbind is not set.");
+                }
+
+                services.AddDbContextPool<PassbindDbContext>(db => db.UsePassbindPostgreSql(connectionString));
+                break;
+            default:
+                Directory.CreateDirectory(options.DataDirectory);
+                var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(options.DataDirectory);
+                services.AddDbContextPool<PassbindDbContext>(db => db.UsePassbindSqlite(sqlite));
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Applies pending migrations. EF Core holds a migration lock, so nodes starting together migrate once.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            await SqliteStorage.EnableWriteAheadLogAsync(db, cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        Log.Migrated(logger, db.Database.ProviderName ?? "unknown");
+    }
+}

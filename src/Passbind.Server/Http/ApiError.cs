@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Passbind.Server.Http;
+
+/// <summary>
+/// Every error the server answers, in Beyond Identity's shape <c>{code, message, details}</c>. The factory
+/// methods are the catalogue: call sites name the failure, never a status number or a string.
+/// </summary>
+internal sealed class ApiError : IResult, IEndpointMetadataProvider
+{
+    private ApiError(int status, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
+    {
+        Status = status;
+        Body = new ErrorBody(code, message, details);
+    }
+
+    public int Status { get; }
+
+    public ErrorBody Body { get; }
+
+    public string Code => Body.Code;
+
+    public static ApiError InvalidRequest() => new(400, "bad_request", "invalid request");
+
+    public static ApiError InvalidField(string field, string description) =>
+        InvalidFields([new FieldViolation(field, description)]);
+
+    public static ApiError InvalidFields(IReadOnlyList<FieldViolation> violations) =>
+        new(400, "bad_request", "invalid parameters", [ErrorDetail.ForFields(violations)]);
+
+    public static ApiError Unauthorized() => new(401, "unauthorized", "unauthorized");
+
+    public static ApiError Forbidden() => new(403, "forbidden", "forbidden");
+
+    public static ApiError NotFound(string resourceType, string id)
+    {
+        var description = $"{ResourceWords(resourceType)} not found";
+        return new(404, "not_found", description, [ErrorDetail.ForResource(resourceType, id, description)]);
+    }
+
+    public static ApiError RouteNotFound() => new(404, "not_found", "The requested resource was not found.");
+
+    public static ApiError MethodNotAllowed() => new(405, "method_not_allowed", "method not allowed");
+
+    public static ApiError Conflict(string message) => new(409, "conflict", message);
+
+    public static ApiError PayloadTooLarge(long limit) =>
+        new(413, "payload_too_large", $"request body is larger than {limit} bytes");
+
+    public static ApiError UnsupportedMediaType() =>
+        new(415, "unsupported_media_type", "request body must be application/json");
+
+    public static ApiError Unprocessable(string resourceType, string id, string message) =>
+        new(422, "unprocessable_entity", message, [ErrorDetail.ForResource(resourceType, id, message)]);
+
+    public static ApiError Internal() => new(500, "internal_server_error", "internal server error");
+
+    public static ApiError Unavailable() => new(503, "service_unavailable", "service unavailable");
+
+    /// <summary>A failure of the binding ceremony (docs/binding-protocol.md §4): its own code, and a reason where one applies.</summary>
+    public static ApiError Ceremony(int status, string code, string message, string? reason = null) =>
+        new(status, code, message, reason is null ? null : [ErrorDetail.ForReason(reason)]);
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = Status;
+        if (Status == StatusCodes.Status401Unauthorized)
+        {
+            httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        return httpContext.Response.WriteAsJsonAsync(Body, ApiJson.Options, httpContext.RequestAborted);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(400, typeof(ErrorBody), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(401, typeof(ErrorBody), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(404, typeof(ErrorBody), ["application/json"]));
+    }
+
+    private static string ResourceWords(string resourceType) => resourceType switch
+    {
+        "AuthenticatorConfig" => "authenticator config",
+        "CredentialBindingJob" => "credential binding job",
+        _ => resourceType.ToLowerInvariant(),
+    };
+}
+
+/// <summary>The error body on the wire.</summary>
+internal sealed record ErrorBody(
+    string Code,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ErrorDetail>? Details);
+
+/// <summary>One entry of <c>details</c>, discriminated by <c>type</c> as in Beyond Identity's API.</summary>
+internal sealed record ErrorDetail(
+    string Type,
+    [property: JsonPropertyName("field_violations")] IReadOnlyList<FieldViolation>? FieldViolations = null,
+    [property: JsonPropertyName("resource_type")] string? ResourceType = null,
+    string? Id = null,
+    string? Description = null,
+    string? Reason = null)
+{
+    public static ErrorDetail ForFields(IReadOnlyList<FieldViolation> violations) => new("FieldViolations", FieldViolations: violations);
+
+    public static ErrorDetail ForResource(string resourceType, string id, string description) =>
+        new("ResourceInfo", ResourceType: resourceType, Id: id, Description: description);
+
+    public static ErrorDetail ForReason(string reason) => new("ErrorInfo", Reason: reason);
+}
+
+internal sealed record FieldViolation(string Field, string Description);

@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Passbind.Server.Http;
+
+/// <summary>
+/// A request body read with the API's JSON rules. Binding never fails the request by itself: a body that
+/// cannot be read becomes an <see cref="ApiError"/> the handler returns, so malformed input gets the same
+/// <c>{code, message, details}</c> as every other client mistake, naming the offending field.
+/// </summary>
+internal sealed class JsonBody<T> : IEndpointParameterMetadataProvider
+    where T : class
+{
+    /// <summary>The largest body a management or ceremony call accepts.</summary>
+    public const long MaxBytes = 64 * 1024;
+
+    private JsonBody(T? value, ApiError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public ApiError? Error { get; }
+
+    public static async ValueTask<JsonBody<T>?> BindAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxBytes)
+        {
+            return new(null, ApiError.PayloadTooLarge(MaxBytes));
+        }
+
+        if (request.ContentLength == 0 && request.ContentType is null)
+        {
+            return new(null, ApiError.InvalidRequest());
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return new(null, ApiError.UnsupportedMediaType());
+        }
+
+        try
+        {
+            using var limited = new LengthLimitedStream(request.Body, MaxBytes);
+            var value = await JsonSerializer.DeserializeAsync<T>(limited, ApiJson.Options, context.RequestAborted);
+            return value is null ? new(null, ApiError.InvalidRequest()) : new(value, null);
+        }
+        catch (JsonException exception)
+        {
+            return new(null, Describe(exception));
+        }
+        catch (LengthLimitedStream.TooLargeException)
+        {
+            return new(null, ApiError.PayloadTooLarge(MaxBytes));
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new(null, ApiError.PayloadTooLarge(MaxBytes));
+        }
+    }
+
+    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
+        builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
+
+    /// <summary>Names the field a value of the wrong type was found in; broken JSON syntax has no field.</summary>
+    private static ApiError Describe(JsonException exception)
+    {
+        var field = exception.Path?.TrimStart('$').TrimStart('.');
+        var wrongType = exception.Message.Contains("could not be converted", StringComparison.Ordinal);
+        return wrongType && !string.IsNullOrEmpty(field)
+            ? ApiError.InvalidField(field, "invalid value type")
+            : ApiError.InvalidRequest();
+    }
+}

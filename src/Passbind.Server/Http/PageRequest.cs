@@ -1,0 +1,127 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Passbind.Server.Http;
+
+/// <summary>
+/// A list call's paging: <c>page_size</c> (clamped to the collection's maximum, as Beyond Identity's clients
+/// send larger ones), <c>skip</c>, <c>filter</c>, and an opaque <c>page_token</c>. The token is MACed and
+/// names the collection it belongs to (tenant, realm, parent), the filter and the page size, so a token from
+/// another tenant or another filter answers 400 rather than leaking a page.
+/// </summary>
+internal sealed record PageRequest(int PageSize, int Skip, string? Filter, string? AfterId, string Collection)
+{
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(7);
+
+    public static ApiError? TryRead(HttpRequest request, string collection, PageLimits limits, PageTokens tokens, out PageRequest page)
+    {
+        page = new PageRequest(limits.Default, 0, null, null, collection);
+        var query = request.Query;
+        var filter = query["filter"].ToString() is { Length: > 0 } f ? f : null;
+        if (filter is { Length: > 512 })
+        {
+            return ApiError.InvalidField("filter", "filter is longer than 512 characters");
+        }
+
+        int? pageSize = null;
+        if (query["page_size"].ToString() is { Length: > 0 } sizeText)
+        {
+            if (!uint.TryParse(sizeText, out var size))
+            {
+                return ApiError.InvalidField("page_size", "must be a whole number from 0 to 4294967295");
+            }
+
+            pageSize = size == 0 ? limits.Default : (int)Math.Min(size, (uint)limits.Max);
+        }
+
+        var skip = 0;
+        if (query["skip"].ToString() is { Length: > 0 } skipText)
+        {
+            if (!uint.TryParse(skipText, out var parsed) || parsed > int.MaxValue)
+            {
+                return ApiError.InvalidField("skip", "must be a whole number from 0 to 2147483647");
+            }
+
+            skip = (int)parsed;
+        }
+
+        string? afterId = null;
+        if (query["page_token"].ToString() is { Length: > 0 } tokenText)
+        {
+            var token = tokens.Read(tokenText);
+            if (token is null || token.Collection != collection || request.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - token.IssueTime > TokenLifetime)
+            {
+                return ApiError.InvalidField("page_token", "invalid page token");
+            }
+
+            if (filter is not null && filter != token.Filter)
+            {
+                return ApiError.InvalidField("page_token", "the filter differs from the one the page token was made for");
+            }
+
+            filter = token.Filter;
+            pageSize ??= token.PageSize;
+            afterId = token.AfterId;
+        }
+
+        page = new PageRequest(pageSize ?? limits.Default, skip, filter, afterId, collection);
+        return null;
+    }
+
+    public string NextToken(PageTokens tokens, string lastId, DateTimeOffset now) =>
+        tokens.Write(new PageToken(Collection, Filter, PageSize, lastId, now));
+}
+
+/// <summary>A collection's default and maximum page size.</summary>
+internal sealed record PageLimits(int Default, int Max)
+{
+    /// <summary>Realms, identities, credentials and credential binding jobs.</summary>
+    public static readonly PageLimits Large = new(20, 200);
+
+    /// <summary>Applications and authenticator configs.</summary>
+    public static readonly PageLimits Small = new(100, 100);
+}
+
+internal sealed record PageToken(string Collection, string? Filter, int PageSize, string AfterId, DateTimeOffset IssueTime);
+
+/// <summary>Writes and reads page tokens: JSON, MACed with a key derived from the master key, base64url.</summary>
+internal sealed class PageTokens(Hosting.MasterKey masterKey)
+{
+    private const int MacBytes = 32;
+
+    public string Write(PageToken token)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(token);
+        return Base64Url.EncodeToString([.. payload, .. masterKey.MacPageToken(payload)]);
+    }
+
+    public PageToken? Read(string text)
+    {
+        if (text.Length > 2048 || !Base64Url.IsValid(text))
+        {
+            return null;
+        }
+
+        var bytes = Base64Url.DecodeFromChars(text);
+        if (bytes.Length <= MacBytes)
+        {
+            return null;
+        }
+
+        var payload = bytes.AsSpan(0, bytes.Length - MacBytes);
+        if (!CryptographicOperations.FixedTimeEquals(masterKey.MacPageToken(payload), bytes.AsSpan(bytes.Length - MacBytes)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<PageToken>(payload);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

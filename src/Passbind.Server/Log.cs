@@ -1,0 +1,35 @@
+namespace Passbind.Server;
+
+/// <summary>
+/// Every log line the server writes, source-generated. Property names are the same everywhere; no line ever
+/// carries a token, secret, challenge or key.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Bootstrapped tenant {TenantId} with realm {RealmId}")]
+    public static partial void Bootstrapped(ILogger logger, string tenantId, string realmId);
+
+    [LoggerMessage(2, LogLevel.Information, "Passbind is ready. API: {ApiBaseUrl}  Realm: {RealmPath}  Token and ids: {BootstrapPath}")]
+    public static partial void Ready(ILogger logger, string apiBaseUrl, string realmPath, string bootstrapPath);
+
+    [LoggerMessage(3, LogLevel.Warning, "The database is already bootstrapped but {BootstrapPath} is missing: it was written by the node that bootstrapped")]
+    public static partial void BootstrapFileMissing(ILogger logger, string bootstrapPath);
+
+    [LoggerMessage(4, LogLevel.Error, "Unhandled error on {Method} {Path}")]
+    public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(5, LogLevel.Information, "Migrated the {Provider} database")]
+    public static partial void Migrated(ILogger logger, string provider);
+
+    [LoggerMessage(10, LogLevel.Information, "Created identity {IdentityId} in realm {RealmId}")]
+    public static partial void IdentityCreated(ILogger logger, string identityId, string realmId);
+
+    [LoggerMessage(11, LogLevel.Information, "Created credential binding job {JobId} ({DeliveryMethod}) for identity {IdentityId}")]
+    public static partial void BindingJobCreated(ILogger logger, string jobId, string deliveryMethod, string identityId);
+
+    [LoggerMessage(12, LogLevel.Information, "Revoked credential binding job {JobId}")]
+    public static partial void BindingJobRevoked(ILogger logger, string jobId);
+
+    [LoggerMessage(13, LogLevel.Information, "Revoked credential {CredentialId} of identity {IdentityId}")]
+    public static partial void CredentialRevoked(ILogger logger, string credentialId, string identityId);
+}
