@@ -218,7 +218,7 @@ function ecdsaRawToDer(raw) {
 // Binding links (docs/binding-protocol.md §1)
 
 const FORM_A_PATH =
-  /^(.*?)\/v1\/tenants\/([^/]+)\/realms\/([^/]+)\/identities\/([^/]+)\/credential-binding-jobs\/([^/]+):invokeAuthenticator$/;
+  /^(.*?)\/v1\/tenants\/([^/]+)\/realms\/([^/]+)\/identities\/([^/]+)\/credential-binding-jobs\/([^/]+?)(?::|%3[Aa])invokeAuthenticator$/;
 const FORM_B_PARAMS = ["api_base_url", "tenant_id", "realm_id", "identity_id", "job_id", "token"];
 
 /** @param {unknown} url @returns {URL | null} */
