@@ -431,6 +431,7 @@ function errorFromCeremony(error) {
   }
 }
 
+/** @param {string} what */
 function notSupported(what) {
   return new PassbindError("not_supported", `${what} is not supported by this Passbind server yet.`);
 }
@@ -481,6 +482,7 @@ async function postJson(url, body, signal) {
   return parsed;
 }
 
+/** @param {string} what */
 function unexpectedResponse(what) {
   return new PassbindError("network_error", `The Passbind server sent an unexpected response (${what}).`);
 }
@@ -551,6 +553,7 @@ async function createWithWebAuthn(publicKeyJson, signal) {
   } catch (error) {
     throw new PassbindError("network_error", "The Passbind server sent registration options the browser cannot use.", { cause: error });
   }
+  /** @type {any} */
   let credential;
   try {
     credential = await credentials.create({ publicKey, signal });
@@ -578,7 +581,7 @@ function isRpIdValidFor(hostname, rpId) {
   return host === rp || host.endsWith(`.${rp}`);
 }
 
-/** @param {Uint8Array} bytes */
+/** @param {Uint8Array<ArrayBuffer>} bytes */
 async function sha256(bytes) {
   return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes));
 }
@@ -623,9 +626,9 @@ async function createWithSubtle(publicKeyJson, origin) {
   }));
 
   // COSE_Key (RFC 9053 §7.1.1): kty EC2, alg ES256, crv P-256, x, y.
-  const coseKey = cborEncode(new Map([
+  const coseKey = cborEncode(new Map(/** @type {[number, unknown][]} */ ([
     [1, 2], [3, COSE_ALG_ES256], [-1, 1], [-2, rawPublicKey.subarray(1, 33)], [-3, rawPublicKey.subarray(33, 65)],
-  ]));
+  ])));
   const credentialIdLength = Uint8Array.of(credentialId.length >> 8, credentialId.length & 0xff);
   const authenticatorData = concatBytes(
     await sha256(textEncoder.encode(rpId)),
@@ -641,11 +644,11 @@ async function createWithSubtle(publicKeyJson, origin) {
   // with the credential's own key, alg and no x5c.
   const signed = concatBytes(authenticatorData, await sha256(clientDataJSON));
   const raw = await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, keyPair.privateKey, signed);
-  const attestationObject = cborEncode(new Map([
+  const attestationObject = cborEncode(new Map(/** @type {[string, unknown][]} */ ([
     ["fmt", "packed"],
-    ["attStmt", new Map([["alg", COSE_ALG_ES256], ["sig", ecdsaRawToDer(raw)]])],
+    ["attStmt", new Map(/** @type {[string, unknown][]} */ ([["alg", COSE_ALG_ES256], ["sig", ecdsaRawToDer(raw)]]))],
     ["authData", authenticatorData],
-  ]));
+  ])));
 
   const id = base64UrlEncode(credentialId);
   /** @type {Record<string, unknown>} */
