@@ -89,7 +89,12 @@ internal sealed record BindingLink(
 
     private static BindingLink? TryParseBindForm(Uri uri, Dictionary<string, string> query)
     {
-        // {invoke_url}/bind, or an app scheme without a path: myapp://bind?…
+        // {invoke_url}/bind, or an app scheme without a path: myapp://bind?…; never a local file ("/bind?…" on Unix).
+        if (uri.IsFile || uri.IsUnc)
+        {
+            return null;
+        }
+
         var path = uri.AbsolutePath.TrimEnd('/');
         var isBindPath = path.EndsWith("/bind", StringComparison.Ordinal)
             || (path.Length == 0 && string.Equals(uri.Host, "bind", StringComparison.OrdinalIgnoreCase));
