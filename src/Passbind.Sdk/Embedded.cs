@@ -27,12 +27,12 @@ public sealed class Embedded
     private readonly DomainAllowList _allowList;
     private readonly BindingClient _client;
 
-    private Embedded(EmbeddedOptions options, IPasskeyStore store, HttpClient httpClient)
+    private Embedded(EmbeddedOptions options, DomainAllowList allowList, IPasskeyStore store, HttpClient httpClient)
     {
         _origin = options.Origin;
         _timeProvider = options.TimeProvider;
         _store = store;
-        _allowList = new DomainAllowList(options.AllowedDomains);
+        _allowList = allowList;
         _client = new BindingClient(httpClient, _allowList);
     }
 
@@ -55,6 +55,7 @@ public sealed class Embedded
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Origin, nameof(options));
         ArgumentNullException.ThrowIfNull(options.AllowedDomains, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options));
+        var allowList = new DomainAllowList(options.AllowedDomains);
 
         var store = options.PasskeyStore;
         if (store is null)
@@ -79,7 +80,7 @@ public sealed class Embedded
             ?? (options.HttpMessageHandler is { } handler
                 ? new HttpClient(handler, disposeHandler: false)
                 : SharedHttpClient.Value);
-        return Task.FromResult(new Embedded(options, store, httpClient));
+        return Task.FromResult(new Embedded(options, allowList, store, httpClient));
     }
 
     /// <summary>
