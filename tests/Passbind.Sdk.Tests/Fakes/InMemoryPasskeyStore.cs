@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+
+namespace Passbind.Sdk.Tests.Fakes;
+
+/// <summary>An <see cref="IPasskeyStore"/> in memory, to show the replacement hook is honoured.</summary>
+internal sealed class InMemoryPasskeyStore : IPasskeyStore
+{
+    public ConcurrentDictionary<string, (StoredPasskey Passkey, byte[] Key)> Entries { get; } = new();
+
+    public Task<IReadOnlyList<StoredPasskey>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoredPasskey>>(Entries.Values.Select(e => e.Passkey).ToList());
+
+    public Task SaveAsync(StoredPasskey passkey, ReadOnlyMemory<byte> privateKey, CancellationToken cancellationToken = default)
+    {
+        Entries[passkey.Passkey.Id] = (passkey, privateKey.ToArray());
+        return Task.CompletedTask;
+    }
+
+    public Task<byte[]?> GetPrivateKeyAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Entries.TryGetValue(id, out var entry) ? entry.Key.ToArray() : null);
+
+    public Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        Entries.TryRemove(id, out _);
+        return Task.CompletedTask;
+    }
+}
