@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Fido2NetLib;
 using Fido2NetLib.Exceptions;
 using Fido2NetLib.Objects;
@@ -54,6 +55,12 @@ public sealed class RegistrationVerifier
     {
         ValidateExpected(expected);
         if (registrationResponseJson.Length > MaxResponseJsonBytes)
+        {
+            return RegistrationResult.Fail(RegistrationFailureReason.InvalidRequest, "credential");
+        }
+
+        // System.Text.Json validates UTF-8 inside strings only when they are read; check it once, up front.
+        if (!Utf8.IsValid(registrationResponseJson.Span))
         {
             return RegistrationResult.Fail(RegistrationFailureReason.InvalidRequest, "credential");
         }
@@ -112,7 +119,7 @@ public sealed class RegistrationVerifier
             return RegistrationResult.Fail(RegistrationFailureReason.InvalidRequest, "credential");
         }
 
-        if (!TryGetString(credential, "id", out var id) || !Base64UrlEncoding.TryDecode(id, MaxDecodedCredentialIdBytes, out _))
+        if (!TryGetString(credential, "id", out var id) || !Base64UrlEncoding.TryDecode(id, MaxDecodedCredentialIdBytes, out var idBytes) || idBytes.Length == 0)
         {
             return RegistrationResult.Fail(RegistrationFailureReason.InvalidRequest, "id");
         }
@@ -163,7 +170,12 @@ public sealed class RegistrationVerifier
             if (attachmentElement.ValueKind == JsonValueKind.String)
             {
                 // Unknown values are kept as given; WebAuthn clients ignore unknown enum values.
-                attachment = attachmentElement.GetString();
+                if (!TryGetString(attachmentElement, out var attachmentValue) || attachmentValue.Length > MaxTransportLength)
+                {
+                    return RegistrationResult.Fail(RegistrationFailureReason.InvalidRequest, "authenticatorAttachment");
+                }
+
+                attachment = attachmentValue;
             }
             else if (attachmentElement.ValueKind != JsonValueKind.Null)
             {
@@ -319,7 +331,12 @@ public sealed class RegistrationVerifier
             text = text[3..];
         }
 
-        // 7.1 step 6: parse; invalid UTF-8, duplicate members and deep nesting all fail here.
+        if (!Utf8.IsValid(text.Span))
+        {
+            return RegistrationFailureReason.InvalidClientData;
+        }
+
+        // 7.1 step 6: parse; duplicate members and deep nesting fail here.
         JsonDocument document;
         try
         {
@@ -365,9 +382,14 @@ public sealed class RegistrationVerifier
                 return RegistrationFailureReason.InvalidClientData;
             }
 
+            if (!TryGetString(challenge, out var challengeText))
+            {
+                return RegistrationFailureReason.InvalidClientData;
+            }
+
             var expectedChallenge = Base64UrlEncoding.Encode(expected.Challenge.Span);
             if (!CryptographicOperations.FixedTimeEquals(
-                MemoryMarshal.AsBytes((challenge.GetString() ?? string.Empty).AsSpan()),
+                MemoryMarshal.AsBytes(challengeText.AsSpan()),
                 MemoryMarshal.AsBytes(expectedChallenge.AsSpan())))
             {
                 return RegistrationFailureReason.ChallengeMismatch;
@@ -386,7 +408,11 @@ public sealed class RegistrationVerifier
                 return RegistrationFailureReason.InvalidClientData;
             }
 
-            origin = originElement.GetString() ?? string.Empty;
+            if (!TryGetString(originElement, out origin))
+            {
+                return RegistrationFailureReason.InvalidClientData;
+            }
+
             if (!IsTrusted(origin, expected.TrustedOrigins))
             {
                 return RegistrationFailureReason.OriginNotAllowed;
@@ -563,12 +589,33 @@ public sealed class RegistrationVerifier
     {
         if (obj.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.String)
         {
-            value = element.GetString()!;
-            return true;
+            try
+            {
+                value = element.GetString()!;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                // A JsonElement parsed by the caller may still hold invalid UTF-8, which surfaces only here.
+            }
         }
 
         value = string.Empty;
         return false;
+    }
+
+    private static bool TryGetString(JsonElement element, out string value)
+    {
+        try
+        {
+            value = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = string.Empty;
+            return false;
+        }
     }
 
     private static bool TryReadTransports(JsonElement response, out IReadOnlyList<string> transports)
@@ -592,7 +639,11 @@ public sealed class RegistrationVerifier
                 return false;
             }
 
-            var transport = item.GetString()!;
+            if (!TryGetString(item, out var transport))
+            {
+                return false;
+            }
+
             if (transport.Length > MaxTransportLength)
             {
                 return false;
