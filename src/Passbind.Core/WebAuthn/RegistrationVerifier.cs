@@ -555,7 +555,7 @@ public sealed class RegistrationVerifier
         return _fido2Instances.Count < MaxFido2Instances ? _fido2Instances.GetOrAdd((rpId, origin), fido2) : fido2;
     }
 
-    private static RegistrationFailureReason MapFido2Error(Fido2ErrorCode code) => code switch
+    internal static RegistrationFailureReason MapFido2Error(Fido2ErrorCode code) => code switch
     {
         Fido2ErrorCode.InvalidRpidHash => RegistrationFailureReason.RpIdMismatch,
         Fido2ErrorCode.UserPresentFlagNotSet => RegistrationFailureReason.UserNotPresent,
