@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Passbind.Core.WebAuthn;
+
+/// <summary>Source-generated JSON metadata for the WebAuthn wire records.</summary>
+[JsonSerializable(typeof(PublicKeyCredentialCreationOptionsJson))]
+public sealed partial class WebAuthnJsonContext : JsonSerializerContext;
