@@ -1,4 +1,4 @@
-using Passbind.Server.Features.Bootstrap;
+using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
@@ -17,6 +17,7 @@ app.MapTokenEndpoints();
 
 var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
 realm.MapIdentityEndpoints();
+realm.MapBindingJobEndpoints();
 
 await app.InitializePassbindAsync();
 await app.RunAsync();

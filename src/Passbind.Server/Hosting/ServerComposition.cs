@@ -1,3 +1,4 @@
+using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,6 +24,7 @@ internal static class ServerComposition
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Bootstrapper>();
+        services.AddSingleton<BindingLinks>();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

@@ -1,0 +1,13 @@
+using Passbind.Storage;
+using Passbind.Storage.Entities;
+
+namespace Passbind.Server.Features.BindingJobs;
+
+/// <summary>
+/// Queues the email that carries an EMAIL job's link. It adds its rows to the given context without
+/// saving, so the job and its message commit in one transaction (a transactional outbox).
+/// </summary>
+internal interface IBindingEmailQueue
+{
+    Task EnqueueAsync(PassbindDbContext db, CredentialBindingJob job, Identity identity, string link, CancellationToken cancellationToken);
+}
