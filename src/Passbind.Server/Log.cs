@@ -32,4 +32,10 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Information, "Revoked credential {CredentialId} of identity {IdentityId}")]
     public static partial void CredentialRevoked(ILogger logger, string credentialId, string identityId);
+
+    [LoggerMessage(20, LogLevel.Information, "Bound credential {CredentialId} to identity {IdentityId} with job {JobId}")]
+    public static partial void PasskeyBound(ILogger logger, string credentialId, string identityId, string jobId);
+
+    [LoggerMessage(21, LogLevel.Information, "Refused a registration for job {JobId}: {Reason}")]
+    public static partial void RegistrationRefused(ILogger logger, string jobId, string reason);
 }

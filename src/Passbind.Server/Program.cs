@@ -1,3 +1,4 @@
+using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Tokens;
@@ -9,11 +10,13 @@ builder.AddPassbindServer();
 
 var app = builder.Build();
 app.UseApiErrors();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").AllowAnonymous();
 app.MapTokenEndpoints();
+app.MapBindingCeremonyEndpoints();
 
 var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
 realm.MapIdentityEndpoints();

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
 using Passbind.Server.Features.Tokens;
@@ -25,6 +28,11 @@ internal static class ServerComposition
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
+        services.AddSingleton<RegistrationVerifier>();
+        services.AddScoped<BindingCeremony>();
+        services.AddCors();
+        services.AddSingleton<DefaultCorsPolicyProvider>();
+        services.AddSingleton<ICorsPolicyProvider, BindingCorsPolicyProvider>();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Passbind.Core.Identifiers;
@@ -39,7 +38,7 @@ internal static class BindingJobEndpoints
         JsonBody<BindingJobRequest> body,
         PassbindDbContext db,
         BindingLinks links,
-        [FromServices] IBindingEmailQueue emailQueue,
+        IServiceProvider services,
         IOptions<PassbindOptions> options,
         TimeProvider time,
         ILogger<BindingJobRequest> logger,
@@ -126,7 +125,7 @@ internal static class BindingJobEndpoints
         var link = links.InvokeLink(job, token);
         if (byEmail)
         {
-            await emailQueue.EnqueueAsync(db, job, identity, link, cancellationToken);
+            await services.GetRequiredService<IBindingEmailQueue>().EnqueueAsync(db, job, identity, link, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

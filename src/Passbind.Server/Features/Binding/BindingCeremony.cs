@@ -1,0 +1,279 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Passbind.Core.Identifiers;
+using Passbind.Core.Links;
+using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Credentials;
+using Passbind.Server.Hosting;
+using Passbind.Server.Http;
+using Passbind.Storage;
+using Passbind.Storage.Entities;
+
+namespace Passbind.Server.Features.Binding;
+
+/// <summary>
+/// The binding ceremony (docs/binding-protocol.md): registration options for a link, then the verified
+/// registration, stored in the same transaction that consumes the link, so of any number of concurrent
+/// completions exactly one wins.
+/// </summary>
+internal sealed class BindingCeremony(
+    PassbindDbContext db,
+    RegistrationVerifier verifier,
+    PublicAddresses addresses,
+    IOptions<PassbindOptions> options,
+    TimeProvider time,
+    ILogger<BindingCeremony> logger)
+{
+    /// <summary>Finds the job a link names and checks that the link can still bind, expiry included.</summary>
+    public async Task<(CredentialBindingJob? Job, ApiError? Error)> OpenLinkAsync(LinkAddress link, string? token, CancellationToken cancellationToken)
+    {
+        var job = ResourceId.IsWellFormed(link.JobId)
+            ? await db.CredentialBindingJobs.AsNoTracking().FirstOrDefaultAsync(
+                j => j.Id == link.JobId && j.TenantId == link.TenantId && j.RealmId == link.RealmId && j.IdentityId == link.IdentityId,
+                cancellationToken)
+            : null;
+
+        // An unknown job and a wrong token look the same, so links cannot be probed.
+        if (job is null || !LinkToken.Matches(token, job.TokenHash))
+        {
+            return (null, CeremonyErrors.LinkNotFound());
+        }
+
+        return (job, UnusableReason(job, time.GetUtcNow()));
+    }
+
+    public async Task<(RegistrationOptionsResponse? Options, ApiError? Error)> CreateOptionsAsync(LinkAddress link, RegistrationOptionsRequest request, CancellationToken cancellationToken)
+    {
+        var keyType = request.KeyType ?? KeyTypes.WebAuthn;
+        if (KeyTypes.RequiredMethod(keyType) is not { } requiredMethod)
+        {
+            return (null, ApiError.InvalidField("key_type", "must be webauthn or subtle"));
+        }
+
+        var (job, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstAsync(c => c.Id == job!.AuthenticatorConfigId, cancellationToken);
+        if (!JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson)!.Contains(requiredMethod))
+        {
+            return (null, CeremonyErrors.KeyTypeNotAllowed(keyType));
+        }
+
+        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job!.IdentityId, cancellationToken);
+        if (identity.Status != "active")
+        {
+            return (null, CeremonyErrors.LinkRevoked());
+        }
+
+        var existing = await db.Credentials.AsNoTracking()
+            .Where(c => c.IdentityId == identity.Id)
+            .Select(c => c.CredentialId)
+            .ToListAsync(cancellationToken);
+        var webAuthn = options.Value.WebAuthn;
+        var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
+            addresses.RpId, webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
+            existing.Select(id => (ReadOnlyMemory<byte>)id).ToList(), webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
+
+        var now = time.GetUtcNow();
+        db.BindingChallenges.Add(new BindingChallenge
+        {
+            JobId = job!.Id,
+            ChallengeHash = SHA256.HashData(created.Challenge.Span),
+            KeyType = keyType,
+            ExpireTime = now + webAuthn.ChallengeTimeout,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Expired challenges of this job are of no further use; dropping them here keeps the table small.
+        await db.BindingChallenges.Where(c => c.JobId == job.Id && c.ExpireTime <= now).ExecuteDeleteAsync(cancellationToken);
+        await db.CredentialBindingJobs
+            .Where(j => j.Id == job.Id && (j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened))
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.RequestDelivered).SetProperty(j => j.UpdateTime, now), cancellationToken);
+
+        return (new RegistrationOptionsResponse(created.PublicKey), null);
+    }
+
+    public async Task<(CompleteRegistrationResponse? Response, ApiError? Error)> CompleteAsync(LinkAddress link, CompleteRegistrationRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Credential is not { ValueKind: JsonValueKind.Object } response)
+        {
+            return (null, ApiError.InvalidField("credential", "required: a RegistrationResponseJSON object"));
+        }
+
+        var (job, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job!.IdentityId, cancellationToken);
+        if (identity.Status != "active")
+        {
+            return (null, CeremonyErrors.LinkRevoked());
+        }
+
+        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstAsync(c => c.Id == job!.AuthenticatorConfigId, cancellationToken);
+
+        // Only server-stored state is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes is
+        // used to find the stored one, and the verifier then compares them.
+        var now = time.GetUtcNow();
+        var presented = ClientDataChallenge(response);
+        var challenge = presented is null
+            ? null
+            : await db.BindingChallenges.AsNoTracking().FirstOrDefaultAsync(
+                c => c.JobId == job!.Id && c.ChallengeHash == SHA256.HashData(presented), cancellationToken);
+        if (challenge is not null && challenge.ExpireTime <= now)
+        {
+            return (null, CeremonyErrors.ChallengeExpired());
+        }
+
+        var expected = new ExpectedRegistration(
+            challenge is null ? RandomNumberGenerator.GetBytes(RegistrationOptionsFactory.ChallengeSize) : presented!,
+            addresses.RpId,
+            JsonSerializer.Deserialize<string[]>(config.TrustedOriginsJson)!,
+            UserVerificationRequired: false,
+            CoseAlgorithms.Offered.ToArray(),
+            identity.UserHandle);
+        var result = await verifier.VerifyAsync(expected, response, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Log.RegistrationRefused(logger, job!.Id, result.Failure.Code);
+            return (null, CeremonyErrors.From(result.Failure));
+        }
+
+        var registration = result.Registration;
+        var credential = new Credential
+        {
+            Id = ResourceId.NewHexId(),
+            TenantId = job!.TenantId,
+            RealmId = job.RealmId,
+            IdentityId = job.IdentityId,
+            CredentialId = registration.CredentialId.ToArray(),
+            PublicKey = registration.CredentialPublicKey.ToArray(),
+            JwkJson = registration.JwkJson,
+            JwkThumbprint = registration.JwkThumbprint,
+            SignCount = registration.SignCount,
+            BackupEligible = registration.BackupEligible,
+            BackupState = registration.BackupState,
+            UserVerified = registration.UserVerified,
+            AttestationFormat = registration.AttestationFormat,
+            Aaguid = registration.Aaguid,
+            Transports = registration.Transports.Count == 0 ? null : string.Join(',', registration.Transports),
+            KeyType = challenge!.KeyType,
+            State = "ACTIVE",
+            BindingJobId = job.Id,
+            CreateTime = now,
+            UpdateTime = now,
+        };
+
+        if (await ConsumeAndStoreAsync(job, credential, now, cancellationToken) is { } consumeError)
+        {
+            return (null, consumeError);
+        }
+
+        Log.PasskeyBound(logger, credential.Id, identity.Id, job.Id);
+        return (await DescribeAsync(job, identity, credential, cancellationToken), null);
+    }
+
+    /// <summary>
+    /// One transaction: the conditional update that consumes the link (it matches only while the job is
+    /// usable and unexpired, so one completion wins), the credential insert (the unique index refuses a
+    /// credential id registered to anyone), and the end of the job's challenges.
+    /// </summary>
+    private async Task<ApiError?> ConsumeAndStoreAsync(CredentialBindingJob job, Credential credential, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var consumed = await db.CredentialBindingJobs
+            .Where(j => j.Id == job.Id
+                && j.TokenHash == job.TokenHash
+                && (j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened || j.State == JobStates.RequestDelivered)
+                && j.ExpireTime > now)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(j => j.State, JobStates.Complete)
+                .SetProperty(j => j.CredentialId, credential.Id)
+                .SetProperty(j => j.UpdateTime, now), cancellationToken);
+        if (consumed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var current = await db.CredentialBindingJobs.AsNoTracking().FirstAsync(j => j.Id == job.Id, cancellationToken);
+            return UnusableReason(current, now) ?? CeremonyErrors.LinkConsumed();
+        }
+
+        db.Credentials.Add(credential);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (StorageErrors.IsUniqueViolation(exception))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return CeremonyErrors.CredentialExists();
+        }
+
+        await db.BindingChallenges.Where(c => c.JobId == job.Id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task<CompleteRegistrationResponse> DescribeAsync(CredentialBindingJob job, Identity identity, Credential credential, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == job.TenantId, cancellationToken);
+        var realm = await db.Realms.AsNoTracking().FirstAsync(r => r.Id == job.RealmId, cancellationToken);
+        var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.RealmId == job.RealmId, cancellationToken);
+        using var traits = JsonDocument.Parse(identity.TraitsJson);
+        var externalId = traits.RootElement.TryGetProperty("external_id", out var value) ? value.GetString() : null;
+        return new CompleteRegistrationResponse(
+            CredentialResponse.From(credential),
+            new NamedResource(tenant.Id, tenant.DisplayName),
+            new NamedResource(realm.Id, realm.DisplayName),
+            new BoundIdentity(identity.Id, identity.Username, identity.DisplayName, identity.PrimaryEmailAddress, externalId),
+            new PasskeyTheme(theme?.LogoUrlLight, theme?.LogoUrlDark, theme?.SupportUrl),
+            job.PostBindingRedirectUri);
+    }
+
+    private static ApiError? UnusableReason(CredentialBindingJob job, DateTimeOffset now) => job.State switch
+    {
+        JobStates.Complete => CeremonyErrors.LinkConsumed(),
+        JobStates.Revoked or JobStates.FailedToSend => CeremonyErrors.LinkRevoked(),
+        _ when job.ExpireTime <= now => CeremonyErrors.LinkExpired(),
+        _ => null,
+    };
+
+    /// <summary>The challenge bytes the client echoed in clientDataJSON, or null when they cannot be read (the verifier then says why).</summary>
+    private static byte[]? ClientDataChallenge(JsonElement response)
+    {
+        try
+        {
+            if (!response.TryGetProperty("response", out var inner) || inner.ValueKind != JsonValueKind.Object
+                || !inner.TryGetProperty("clientDataJSON", out var encoded) || encoded.ValueKind != JsonValueKind.String
+                || encoded.GetString() is not { Length: > 0 and < 16 * 1024 } text || !Base64Url.IsValid(text))
+            {
+                return null;
+            }
+
+            using var clientData = JsonDocument.Parse(Base64Url.DecodeFromChars(text));
+            return clientData.RootElement.ValueKind == JsonValueKind.Object
+                && clientData.RootElement.TryGetProperty("challenge", out var challenge)
+                && challenge.ValueKind == JsonValueKind.String
+                && challenge.GetString() is { Length: > 0 and < 1024 } challengeText
+                && Base64Url.IsValid(challengeText)
+                    ? Base64Url.DecodeFromChars(challengeText)
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>The route values that name a link's job.</summary>
+internal sealed record LinkAddress(string TenantId, string RealmId, string IdentityId, string JobId);

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Hosting;
+using Passbind.Server.Http;
+using Passbind.Storage;
+
+namespace Passbind.Server.Features.Binding;
+
+/// <summary>
+/// The link's own endpoints, authorized by its token rather than a management token: opening it (GET, which
+/// redirects and never consumes), then the two calls of docs/binding-protocol.md. None of them signs anyone in.
+/// </summary>
+internal static class BindingCeremonyEndpoints
+{
+    public const string CorsPolicy = "binding-ceremony";
+
+    public static IEndpointRouteBuilder MapBindingCeremonyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var job = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs")
+            .WithTags("Binding Ceremony")
+            .AllowAnonymous()
+            .AddEndpointFilter(NoStore);
+        job.MapMethods("/{job_id}:invokeAuthenticator", [HttpMethods.Get, HttpMethods.Head], OpenLinkAsync)
+            .WithSummary("Open a binding link: redirect to the app's invoke URL + /bind");
+        job.MapPost("/{job_id}:registrationOptions", CreateOptionsAsync)
+            .RequireCors(CorsPolicy)
+            .WithSummary("Get WebAuthn registration options for a binding link");
+        job.MapPost("/{job_id}:completeRegistration", CompleteAsync)
+            .RequireCors(CorsPolicy)
+            .WithSummary("Complete a binding with a WebAuthn registration response");
+        return app;
+    }
+
+    /// <summary>
+    /// GET records LINK_OPENED and redirects; HEAD (mail scanners) only looks. Neither consumes the link.
+    /// </summary>
+    internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> OpenLinkAsync(
+        string tenant_id, string realm_id, string identity_id, string job_id, string? token,
+        HttpRequest request, BindingCeremony ceremony, PassbindDbContext db, BindingLinks links, PublicAddresses addresses, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (job, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
+        if (error is not null)
+        {
+            return LinkStatusPage(error);
+        }
+
+        if (HttpMethods.IsGet(request.Method))
+        {
+            var now = time.GetUtcNow();
+            await db.CredentialBindingJobs
+                .Where(j => j.Id == job!.Id && j.State == JobStates.LinkSent)
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.LinkOpened).SetProperty(j => j.UpdateTime, now), cancellationToken);
+        }
+
+        var invokeUrl = await db.AuthenticatorConfigs.AsNoTracking()
+            .Where(c => c.Id == job!.AuthenticatorConfigId)
+            .Select(c => c.InvokeUrl)
+            .FirstOrDefaultAsync(cancellationToken);
+        return TypedResults.Redirect(links.BindRedirect(job!, invokeUrl ?? addresses.BaseUrl, token!));
+    }
+
+    internal static async Task<Results<Ok<RegistrationOptionsResponse>, ApiError>> CreateOptionsAsync(
+        string tenant_id, string realm_id, string identity_id, string job_id, JsonBody<RegistrationOptionsRequest> body, BindingCeremony ceremony,
+        CancellationToken cancellationToken)
+    {
+        if (body.Error is { } bodyError)
+        {
+            return bodyError;
+        }
+
+        var (options, error) = await ceremony.CreateOptionsAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
+        return error ?? (Results<Ok<RegistrationOptionsResponse>, ApiError>)TypedResults.Ok(options);
+    }
+
+    internal static async Task<Results<Ok<CompleteRegistrationResponse>, ApiError>> CompleteAsync(
+        string tenant_id, string realm_id, string identity_id, string job_id, JsonBody<CompleteRegistrationRequest> body, BindingCeremony ceremony,
+        CancellationToken cancellationToken)
+    {
+        if (body.Error is { } bodyError)
+        {
+            return bodyError;
+        }
+
+        var (response, error) = await ceremony.CompleteAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
+        return error ?? (Results<Ok<CompleteRegistrationResponse>, ApiError>)TypedResults.Ok(response);
+    }
+
+    /// <summary>A link in a URL must not be cached or leak through Referer.</summary>
+    private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        return await next(context);
+    }
+
+    private static ContentHttpResult LinkStatusPage(ApiError error) =>
+        TypedResults.Content($"<!doctype html><title>Passbind</title><p>{System.Net.WebUtility.HtmlEncode(error.Body.Message)}</p>", "text/html; charset=utf-8", statusCode: error.Status);
+}

@@ -1,0 +1,31 @@
+using Passbind.Core.WebAuthn;
+using Passbind.Server.Http;
+
+namespace Passbind.Server.Features.Binding;
+
+/// <summary>The ceremony's part of the error catalogue (docs/binding-protocol.md §4).</summary>
+internal static class CeremonyErrors
+{
+    public static ApiError LinkNotFound() => ApiError.Ceremony(404, "link_not_found", "binding link not found");
+
+    public static ApiError LinkConsumed() => ApiError.Ceremony(410, "link_consumed", "a passkey was already bound with this link");
+
+    public static ApiError LinkExpired() => ApiError.Ceremony(410, "link_expired", "this binding link has expired");
+
+    public static ApiError LinkRevoked() => ApiError.Ceremony(410, "link_revoked", "this binding link was revoked");
+
+    public static ApiError KeyTypeNotAllowed(string keyType) =>
+        ApiError.Ceremony(403, "key_type_not_allowed", $"the authenticator config does not allow {keyType} passkeys");
+
+    public static ApiError ChallengeExpired() => ApiError.Ceremony(400, "challenge_expired", "the challenge has expired; request new options");
+
+    public static ApiError CredentialExists() => ApiError.Ceremony(409, "credential_exists", "this credential is already registered");
+
+    public static ApiError From(RegistrationFailure failure) => failure.Reason switch
+    {
+        RegistrationFailureReason.InvalidRequest => ApiError.InvalidField(failure.Field.StartsWith("credential", StringComparison.Ordinal) ? failure.Field : $"credential.{failure.Field}", "malformed RegistrationResponseJSON"),
+        RegistrationFailureReason.ChallengeMismatch => ApiError.Ceremony(400, "challenge_not_found", "the challenge was not issued for this link"),
+        RegistrationFailureReason.OriginNotAllowed => ApiError.Ceremony(403, "origin_not_allowed", "the origin is not trusted by the authenticator config"),
+        _ => ApiError.Ceremony(400, "registration_failed", $"registration failed: {failure.Code}", failure.Code),
+    };
+}
