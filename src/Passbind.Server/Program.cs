@@ -1,6 +1,8 @@
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.Pages;
+using Passbind.Server.Features.Sdk;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
@@ -17,6 +19,8 @@ app.UseAuthorization();
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").AllowAnonymous();
 app.MapTokenEndpoints();
 app.MapBindingCeremonyEndpoints();
+app.MapSdkEndpoints();
+app.MapPageEndpoints();
 
 var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
 realm.MapIdentityEndpoints();
