@@ -1,0 +1,34 @@
+namespace Passbind.Sample;
+
+/// <summary>The <c>Sample</c> configuration section (command line: <c>--Sample:Bootstrap=…</c>).</summary>
+internal sealed class SampleOptions
+{
+    public const string SectionName = "Sample";
+
+    /// <summary>The address the sample listens on when <c>--urls</c> is not given.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// The Passbind server's <c>bootstrap.json</c>, relative to the working directory. Default <c>data/bootstrap.json</c>:
+    /// where <c>dotnet run --project src/Passbind.Server</c> writes it when run from the repository root.
+    /// </summary>
+    public string Bootstrap { get; set; } = "data/bootstrap.json";
+
+    /// <summary>
+    /// The sample's own public URL: the invoke URL of its authenticator config (the email flow lands on
+    /// <c>{PublicUrl}/bind</c>) and, by its origin, the config's only trusted origin. Default: the first address in
+    /// <c>urls</c>, else <see cref="DefaultUrl"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// An existing embedded authenticator config to use instead of finding or creating one. Default: none.
+    /// </summary>
+    public string? AuthenticatorConfigId { get; set; }
+
+    /// <summary>Where the browser goes after binding. Default: the sample's own <c>/passkeys</c> page.</summary>
+    public string? PostBindingRedirectUri { get; set; }
+
+    /// <summary>How long to wait at start for the server to write bootstrap.json. Default 60 seconds.</summary>
+    public TimeSpan BootstrapWait { get; set; } = TimeSpan.FromSeconds(60);
+}
