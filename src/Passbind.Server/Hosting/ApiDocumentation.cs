@@ -39,6 +39,24 @@ internal static class ApiDocumentation
                 return Task.CompletedTask;
             });
 
+            // .NET marks every constructor parameter required, but on this wire a nullable property is one a
+            // request may omit and a response leaves out when unset.
+            options.AddSchemaTransformer((schema, _, _) =>
+            {
+                if (schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+                {
+                    foreach (var (name, property) in properties)
+                    {
+                        if (property.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+                        {
+                            required.Remove(name);
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+
             // Only the endpoints that demand a token say so; the token endpoint and health check stay open.
             options.AddOperationTransformer((operation, context, _) =>
             {

@@ -141,10 +141,10 @@ internal static class AuthenticatorConfigEndpoints
         return TypedResults.Ok(ToResponse(config));
     }
 
-    /// <summary>
-    /// Deletes the config. Links already issued with it stop working, as a revoke would make them: the
-    /// ceremony finds no config and refuses.
-    /// </summary>
+    /// <remarks>
+    /// Links already issued with this config stop working, as a revoke would make them: the ceremony finds
+    /// no config and refuses.
+    /// </remarks>
     internal static async Task<Results<Ok, ApiError>> DeleteAsync(
         string tenant_id, string realm_id, string authenticator_config_id, PassbindDbContext db, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
     {

@@ -70,10 +70,10 @@ internal static class CredentialEndpoints
             : TypedResults.Ok(ToResponse(credential));
     }
 
-    /// <summary>
+    /// <remarks>
     /// Revokes an active credential. Revoking one that is already revoked answers 200 with it unchanged
     /// (the spec leaves this open): the caller's intent holds either way, and retries stay safe.
-    /// </summary>
+    /// </remarks>
     internal static async Task<Results<Ok<CredentialResponse>, ApiError>> RevokeAsync(
         string tenant_id, string realm_id, string identity_id, string credential_id, PassbindDbContext db, TimeProvider time, ILogger<CredentialResponse> logger, CancellationToken cancellationToken)
     {
