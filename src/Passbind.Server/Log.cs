@@ -38,4 +38,16 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Information, "Refused a registration for job {JobId}: {Reason}")]
     public static partial void RegistrationRefused(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(100, LogLevel.Information, "Created realm {RealmId} in tenant {TenantId}")]
+    public static partial void RealmCreated(ILogger logger, string realmId, string tenantId);
+
+    [LoggerMessage(101, LogLevel.Information, "Deleted realm {RealmId} of tenant {TenantId}")]
+    public static partial void RealmDeleted(ILogger logger, string realmId, string tenantId);
+
+    [LoggerMessage(102, LogLevel.Information, "Created authenticator config {AuthenticatorConfigId} ({ConfigType}) in realm {RealmId}")]
+    public static partial void AuthenticatorConfigCreated(ILogger logger, string authenticatorConfigId, string configType, string realmId);
+
+    [LoggerMessage(103, LogLevel.Information, "Deleted authenticator config {AuthenticatorConfigId} of realm {RealmId}")]
+    public static partial void AuthenticatorConfigDeleted(ILogger logger, string authenticatorConfigId, string realmId);
 }

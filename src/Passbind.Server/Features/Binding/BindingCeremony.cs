@@ -28,8 +28,11 @@ internal sealed class BindingCeremony(
     TimeProvider time,
     ILogger<BindingCeremony> logger)
 {
-    /// <summary>Finds the job a link names and checks that the link can still bind, expiry included.</summary>
-    public async Task<(CredentialBindingJob? Job, ApiError? Error)> OpenLinkAsync(LinkAddress link, string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the job a link names, with its authenticator config, and checks that the link can still bind,
+    /// expiry included.
+    /// </summary>
+    public async Task<(OpenedLink? Link, ApiError? Error)> OpenLinkAsync(LinkAddress link, string? token, CancellationToken cancellationToken)
     {
         var job = ResourceId.IsWellFormed(link.JobId)
             ? await db.CredentialBindingJobs.AsNoTracking().FirstOrDefaultAsync(
@@ -43,7 +46,14 @@ internal sealed class BindingCeremony(
             return (null, CeremonyErrors.LinkNotFound());
         }
 
-        return (job, UnusableReason(job, time.GetUtcNow()));
+        if (UnusableReason(job, time.GetUtcNow()) is { } unusable)
+        {
+            return (null, unusable);
+        }
+
+        // A config deleted after the link was made takes its trusted origins with it: the link is dead.
+        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == job.AuthenticatorConfigId, cancellationToken);
+        return config is null ? (null, CeremonyErrors.LinkRevoked()) : (new OpenedLink(job, config), null);
     }
 
     public async Task<(RegistrationOptionsResponse? Options, ApiError? Error)> CreateOptionsAsync(LinkAddress link, RegistrationOptionsRequest request, CancellationToken cancellationToken)
@@ -54,19 +64,19 @@ internal sealed class BindingCeremony(
             return (null, ApiError.InvalidField("key_type", "must be webauthn or subtle"));
         }
 
-        var (job, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
-        if (error is not null)
+        var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
+        if (opened is null)
         {
             return (null, error);
         }
 
-        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstAsync(c => c.Id == job!.AuthenticatorConfigId, cancellationToken);
+        var (job, config) = opened;
         if (!JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson)!.Contains(requiredMethod))
         {
             return (null, CeremonyErrors.KeyTypeNotAllowed(keyType));
         }
 
-        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job!.IdentityId, cancellationToken);
+        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job.IdentityId, cancellationToken);
         if (identity.Status != "active")
         {
             return (null, CeremonyErrors.LinkRevoked());
@@ -84,7 +94,7 @@ internal sealed class BindingCeremony(
         var now = time.GetUtcNow();
         db.BindingChallenges.Add(new BindingChallenge
         {
-            JobId = job!.Id,
+            JobId = job.Id,
             ChallengeHash = SHA256.HashData(created.Challenge.Span),
             KeyType = keyType,
             ExpireTime = now + webAuthn.ChallengeTimeout,
@@ -107,19 +117,18 @@ internal sealed class BindingCeremony(
             return (null, ApiError.InvalidField("credential", "required: a RegistrationResponseJSON object"));
         }
 
-        var (job, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
-        if (error is not null)
+        var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
+        if (opened is null)
         {
             return (null, error);
         }
 
-        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job!.IdentityId, cancellationToken);
+        var (job, config) = opened;
+        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job.IdentityId, cancellationToken);
         if (identity.Status != "active")
         {
             return (null, CeremonyErrors.LinkRevoked());
         }
-
-        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstAsync(c => c.Id == job!.AuthenticatorConfigId, cancellationToken);
 
         // Only server-stored state is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes is
         // used to find the stored one, and the verifier then compares them.
@@ -128,7 +137,7 @@ internal sealed class BindingCeremony(
         var challenge = presented is null
             ? null
             : await db.BindingChallenges.AsNoTracking().FirstOrDefaultAsync(
-                c => c.JobId == job!.Id && c.ChallengeHash == SHA256.HashData(presented), cancellationToken);
+                c => c.JobId == job.Id && c.ChallengeHash == SHA256.HashData(presented), cancellationToken);
         if (challenge is not null && challenge.ExpireTime <= now)
         {
             return (null, CeremonyErrors.ChallengeExpired());
@@ -144,7 +153,7 @@ internal sealed class BindingCeremony(
         var result = await verifier.VerifyAsync(expected, response, cancellationToken);
         if (!result.Succeeded)
         {
-            Log.RegistrationRefused(logger, job!.Id, result.Failure.Code);
+            Log.RegistrationRefused(logger, job.Id, result.Failure.Code);
             return (null, CeremonyErrors.From(result.Failure));
         }
 
@@ -152,7 +161,7 @@ internal sealed class BindingCeremony(
         var credential = new Credential
         {
             Id = ResourceId.NewHexId(),
-            TenantId = job!.TenantId,
+            TenantId = job.TenantId,
             RealmId = job.RealmId,
             IdentityId = job.IdentityId,
             CredentialId = registration.CredentialId.ToArray(),
@@ -167,7 +176,7 @@ internal sealed class BindingCeremony(
             Aaguid = registration.Aaguid,
             Transports = registration.Transports.Count == 0 ? null : string.Join(',', registration.Transports),
             KeyType = challenge!.KeyType,
-            State = "ACTIVE",
+            State = CredentialStates.Active,
             BindingJobId = job.Id,
             CreateTime = now,
             UpdateTime = now,
@@ -274,6 +283,9 @@ internal sealed class BindingCeremony(
         }
     }
 }
+
+/// <summary>A link that can still bind: its job and the job's authenticator config.</summary>
+internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config);
 
 /// <summary>The route values that name a link's job.</summary>
 internal sealed record LinkAddress(string TenantId, string RealmId, string IdentityId, string JobId);

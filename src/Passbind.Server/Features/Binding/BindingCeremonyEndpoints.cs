@@ -40,25 +40,23 @@ internal static class BindingCeremonyEndpoints
         HttpRequest request, BindingCeremony ceremony, PassbindDbContext db, BindingLinks links, PublicAddresses addresses, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (job, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
-        if (error is not null)
+        var (opened, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
+        if (opened is null)
         {
-            return LinkStatusPage(error);
+            return LinkStatusPage(error!);
         }
 
+        var job = opened.Job;
         if (HttpMethods.IsGet(request.Method))
         {
             var now = time.GetUtcNow();
             await db.CredentialBindingJobs
-                .Where(j => j.Id == job!.Id && j.State == JobStates.LinkSent)
+                .Where(j => j.Id == job.Id && j.State == JobStates.LinkSent)
                 .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.LinkOpened).SetProperty(j => j.UpdateTime, now), cancellationToken);
         }
 
-        var invokeUrl = await db.AuthenticatorConfigs.AsNoTracking()
-            .Where(c => c.Id == job!.AuthenticatorConfigId)
-            .Select(c => c.InvokeUrl)
-            .FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Redirect(links.BindRedirect(job!, invokeUrl ?? addresses.BaseUrl, token!));
+        // hosted_web configs have no invoke URL of their own: the server's hosted /bind page serves them.
+        return TypedResults.Redirect(links.BindRedirect(job, opened.Config.InvokeUrl ?? addresses.BaseUrl, token!));
     }
 
     internal static async Task<Results<Ok<RegistrationOptionsResponse>, ApiError>> CreateOptionsAsync(
