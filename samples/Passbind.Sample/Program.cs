@@ -29,13 +29,16 @@ try
     client = new PassbindClient(clientOptions);
     var serverBaseUrl = new Uri((clientOptions.AuthBaseUrl ?? clientOptions.ApiBaseUrl!).ToString().TrimEnd('/') + "/");
     var configId = sample.AuthenticatorConfigId
-        ?? await SampleAuthenticatorConfig.EnsureAsync(client, serverBaseUrl, publicUrl, origin, app.Logger, app.Lifetime.ApplicationStopping);
+        ?? await SampleAuthenticatorConfig.EnsureAsync(client, serverBaseUrl, publicUrl, origin, sample.BootstrapWait, app.Logger, app.Lifetime.ApplicationStopping);
     settings = new SampleSettings(publicUrl, origin, serverBaseUrl, configId, sample.PostBindingRedirectUri ?? new Uri(publicUrl, "passkeys").ToString());
     Log.Ready(app.Logger, publicUrl, serverBaseUrl);
 }
 catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException or HttpRequestException or PassbindApiException)
 {
-    Log.CannotStart(app.Logger, ex.Message);
+    var reason = ex is PassbindApiException { FieldViolations.Count: > 0 } api
+        ? $"{api.Message}: {string.Join("; ", api.FieldViolations.Select(v => $"{v.Field} {v.Description}"))}"
+        : ex.Message;
+    Log.CannotStart(app.Logger, reason);
     return 1;
 }
 

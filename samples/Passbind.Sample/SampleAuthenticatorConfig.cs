@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Passbind.Client;
 
@@ -10,7 +11,26 @@ namespace Passbind.Sample;
 /// </summary>
 internal static class SampleAuthenticatorConfig
 {
-    public static async Task<string> EnsureAsync(PassbindClient client, Uri serverBaseUrl, Uri publicUrl, string origin, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<string> EnsureAsync(
+        PassbindClient client, Uri serverBaseUrl, Uri publicUrl, string origin, TimeSpan wait, ILogger logger, CancellationToken cancellationToken)
+    {
+        // A server started together with the sample writes bootstrap.json a moment before it listens.
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await FindOrCreateAsync(client, serverBaseUrl, publicUrl, origin, logger, cancellationToken);
+            }
+            catch (HttpRequestException) when (waited.Elapsed < wait)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<string> FindOrCreateAsync(
+        PassbindClient client, Uri serverBaseUrl, Uri publicUrl, string origin, ILogger logger, CancellationToken cancellationToken)
     {
         var invokeUrl = publicUrl.ToString().TrimEnd('/');
         try
@@ -29,7 +49,8 @@ internal static class SampleAuthenticatorConfig
             var created = await client.AuthenticatorConfigs.CreateAsync(
                 new CreateAuthenticatorConfigRequest
                 {
-                    DisplayName = $"Passbind sample ({origin})",
+                    // Display names may not hold URL punctuation; the invoke URL tells configs apart.
+                    DisplayName = $"Passbind sample on port {publicUrl.Port}",
                     Config = AuthenticatorConfigSettings.Embedded(new Uri(invokeUrl), [origin]) with
                     {
                         // The sample offers both kinds of passkey: the browser's authenticator and a software one.

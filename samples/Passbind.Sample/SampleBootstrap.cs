@@ -8,26 +8,53 @@ internal static class SampleBootstrap
 {
     public static async Task<PassbindClientOptions> ReadAsync(SampleOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(options.Bootstrap);
+        var candidates = Candidates(options.Bootstrap);
         var waited = Stopwatch.StartNew();
-        if (!File.Exists(path))
+        var logged = false;
+        while (true)
         {
-            Log.WaitingForBootstrap(logger, path);
-        }
+            // The server writes the file beside its final name and renames it, so a file that exists is whole.
+            var found = candidates.FirstOrDefault(File.Exists);
+            if (found is not null)
+            {
+                return PassbindClientOptions.FromBootstrapFile(found);
+            }
 
-        while (!File.Exists(path))
-        {
             if (waited.Elapsed > options.BootstrapWait)
             {
                 throw new FileNotFoundException(
-                    $"{path} does not exist. Start the server first (dotnet run --project src/Passbind.Server, from the repository root), " +
-                    "or point the sample at its bootstrap.json with --Sample:Bootstrap=<path>.", path);
+                    $"No bootstrap.json at {string.Join(" or ", candidates)}. Start the server first " +
+                    "(dotnet run --project src/Passbind.Server), or point the sample at its bootstrap.json with --Sample:Bootstrap=<path>.");
+            }
+
+            if (!logged)
+            {
+                Log.WaitingForBootstrap(logger, string.Join(" or ", candidates));
+                logged = true;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
         }
+    }
 
-        // The server writes the file beside its final name and renames it, so a file that exists is whole.
-        return PassbindClientOptions.FromBootstrapFile(path);
+    private static List<string> Candidates(string? configured)
+    {
+        if (!string.IsNullOrEmpty(configured))
+        {
+            return [Path.GetFullPath(configured)];
+        }
+
+        List<string> candidates = [Path.GetFullPath(Path.Combine("data", "bootstrap.json"))];
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Passbind.slnx")))
+            {
+                candidates.Add(Path.Combine(directory.FullName, "data", "bootstrap.json"));
+                candidates.Add(Path.Combine(directory.FullName, "src", "Passbind.Server", "data", "bootstrap.json"));
+                break;
+            }
+        }
+
+        return candidates.Distinct(StringComparer.Ordinal).ToList();
     }
 }

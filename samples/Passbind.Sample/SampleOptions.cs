@@ -9,10 +9,11 @@ internal sealed class SampleOptions
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>
-    /// The Passbind server's <c>bootstrap.json</c>, relative to the working directory. Default <c>data/bootstrap.json</c>:
-    /// where <c>dotnet run --project src/Passbind.Server</c> writes it when run from the repository root.
+    /// The Passbind server's <c>bootstrap.json</c>. Default: none given, and the sample looks for <c>data/bootstrap.json</c>
+    /// in the working directory, then, in the repository it runs from, in <c>data/</c> and <c>src/Passbind.Server/data/</c>
+    /// (where <c>dotnet run --project src/Passbind.Server</c> writes it, since <c>dotnet run</c> runs in the project's folder).
     /// </summary>
-    public string Bootstrap { get; set; } = "data/bootstrap.json";
+    public string? Bootstrap { get; set; }
 
     /// <summary>
     /// The sample's own public URL: the invoke URL of its authenticator config (the email flow lands on
