@@ -21,6 +21,8 @@ function showPasskey(passkey) {
   $("passkey-id").textContent = passkey.passkeyId;
   $("passkey-created").textContent = new Date(passkey.created).toLocaleString();
   $("signup").hidden = true;
+  $("title").hidden = true;
+  $("intro").hidden = true;
   $("result").hidden = false;
 }
 
