@@ -1,4 +1,5 @@
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
@@ -14,6 +15,10 @@ app.UseAuthorization();
 
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").AllowAnonymous();
 app.MapTokenEndpoints();
+if (!app.Environment.IsProduction())
+{
+    app.MapDevMailboxEndpoints();
+}
 
 var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
 realm.MapIdentityEndpoints();

@@ -1,5 +1,6 @@
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ internal static class ServerComposition
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
+        services.AddPassbindEmail();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its
