@@ -138,7 +138,7 @@ public sealed class EmailDeliveryTests
         await using var store = new EmailTestStore();
         var smtp = new SmtpCaptureServer();
         string jobId;
-        await using (var first = new EmailServerFactory(store, smtp.Port, settings: new Dictionary<string, string> { ["Passbind:Email:MaxAttempts"] = "1000" }))
+        await using (var first = new EmailServerFactory(store, smtp.Port, settings: new Dictionary<string, string> { ["Passbind:Email:MaxAttempts"] = "100" }))
         {
             var api = await first.StartApiAsync();
             (_, jobId) = await api.CreateIdentityWithEmailJobAsync("erin@example.test");
@@ -182,7 +182,7 @@ public sealed class EmailDeliveryTests
         Assert.Empty(message.Bcc);
         Assert.Empty(message.Cc);
         Assert.Null(message.Headers[HeaderId.Bcc]);
-        Assert.DoesNotContain('\u202E', message.Subject);
+        Assert.DoesNotContain("\u202E", message.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", message.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("<img src=x>", message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", message.HtmlBody, StringComparison.Ordinal);

@@ -7,13 +7,13 @@ namespace Passbind.Server.Tests.Email;
 public sealed class LinkStatusPageTests
 {
     [Theory]
-    [InlineData(LinkStatus.Consumed, 410, "This link has already been used")]
-    [InlineData(LinkStatus.Expired, 410, "This link has expired")]
-    [InlineData(LinkStatus.Revoked, 410, "This link is no longer valid")]
-    [InlineData(LinkStatus.NotFound, 404, "This link is not valid")]
-    public async Task Render_Status_SaysWhyWithStatusCode(LinkStatus status, int expectedStatus, string expectedText)
+    [InlineData(nameof(LinkStatus.Consumed), 410, "This link has already been used")]
+    [InlineData(nameof(LinkStatus.Expired), 410, "This link has expired")]
+    [InlineData(nameof(LinkStatus.Revoked), 410, "This link is no longer valid")]
+    [InlineData(nameof(LinkStatus.NotFound), 404, "This link is not valid")]
+    public async Task Render_Status_SaysWhyWithStatusCode(string status, int expectedStatus, string expectedText)
     {
-        var (code, headers, body) = await ExecuteAsync(LinkStatusPage.Render(status));
+        var (code, headers, body) = await ExecuteAsync(LinkStatusPage.Render(Enum.Parse<LinkStatus>(status)));
 
         Assert.Equal(expectedStatus, code);
         Assert.Contains(expectedText, body, StringComparison.Ordinal);
