@@ -26,8 +26,16 @@ public static class Api
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == expectedStatus,
             $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}, expected {expectedStatus}: {body}");
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode} with a body that is not JSON: '{body}'");
+            throw;
+        }
     }
 
     /// <summary>
