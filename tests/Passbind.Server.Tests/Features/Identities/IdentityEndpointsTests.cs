@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Passbind.Server.Tests.Infrastructure;
@@ -341,14 +342,19 @@ public abstract partial class IdentityEndpointsTests(PassbindServer server)
     }
 
     [Fact]
-    public async Task Create_NotJsonContentType_Returns4xx()
+    public async Task Create_TextPlainContentTypeAsFetchSends_Returns200()
     {
+        // The seed's example passes a string body to fetch() with no Content-Type header, so fetch sends
+        // text/plain;charset=UTF-8; Beyond Identity accepts it, so must we (compatibility rule).
         using var client = server.CreateClient();
-        using var content = new StringContent(Api.SeedIdentityBody(PassbindServer.NewUsername()), System.Text.Encoding.UTF8, "text/plain");
+        var username = PassbindServer.NewUsername();
+        using var content = new StringContent(Api.SeedIdentityBody(username));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain;charset=UTF-8");
 
         using var response = await client.PostAsync(Identities, content);
 
-        await Api.AssertErrorAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        var identity = await Api.ReadJsonAsync(response, expectedStatus: 200);
+        Assert.Equal(username, identity.GetProperty("traits").GetProperty("username").GetString());
     }
 
     [Theory]
