@@ -65,8 +65,12 @@ internal sealed class JsonBody<T> : IEndpointParameterMetadataProvider
         }
     }
 
+    /// <summary>
+    /// Documents a JSON body. <c>*/*</c> keeps routing from refusing other content types with a bare 415
+    /// before authentication has run: the binder answers them itself, after a missing token got its 401.
+    /// </summary>
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
-        builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
+        builder.Metadata.Add(new AcceptsMetadata(["application/json", "*/*"], typeof(T), isOptional: true));
 
     private static bool IsPlainText(string? contentType) =>
         contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
