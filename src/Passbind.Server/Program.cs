@@ -2,6 +2,7 @@ using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Features.Realms;
@@ -32,6 +33,11 @@ app.MapApiDocumentation();
 var tenant = app.MapGroup("/v1/tenants/{tenant_id}").WithManagementAccess();
 tenant.MapTenantEndpoints();
 tenant.MapRealmEndpoints();
+
+if (!app.Environment.IsProduction())
+{
+    app.MapDevMailboxEndpoints();
+}
 
 var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
 realm.MapIdentityEndpoints();

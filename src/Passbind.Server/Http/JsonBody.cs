@@ -38,7 +38,9 @@ internal sealed class JsonBody<T> : IEndpointParameterMetadataProvider
             return new(null, ApiError.InvalidRequest());
         }
 
-        if (!request.HasJsonContentType())
+        // fetch() with a string body and no headers sends text/plain, as the seed's examples do, and
+        // Beyond Identity reads it as JSON; so do we. Any other declared type is refused.
+        if (!request.HasJsonContentType() && !IsPlainText(request.ContentType))
         {
             return new(null, ApiError.UnsupportedMediaType());
         }
@@ -63,8 +65,15 @@ internal sealed class JsonBody<T> : IEndpointParameterMetadataProvider
         }
     }
 
+    /// <summary>
+    /// Documents a JSON body. <c>*/*</c> keeps routing from refusing other content types with a bare 415
+    /// before authentication has run: the binder answers them itself, after a missing token got its 401.
+    /// </summary>
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
-        builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
+        builder.Metadata.Add(new AcceptsMetadata(["application/json", "*/*"], typeof(T), isOptional: true));
+
+    private static bool IsPlainText(string? contentType) =>
+        contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Names the field a value of the wrong type was found in; broken JSON syntax has no field.</summary>
     private static ApiError Describe(JsonException exception)

@@ -41,7 +41,7 @@ internal static class AuthenticatorConfigEndpoints
         }
 
         var violations = new List<FieldViolation>();
-        Check(violations, "authenticator_config.display_name", FieldRules.DisplayName(fields.DisplayName));
+        violations.Check("authenticator_config.display_name", FieldRules.DisplayName(fields.DisplayName));
         var settings = AuthenticatorConfigRules.Create(fields.Config, ConfigField, violations);
         if (violations.Count > 0)
         {
@@ -119,7 +119,7 @@ internal static class AuthenticatorConfigEndpoints
         var violations = new List<FieldViolation>();
         if (fields.DisplayName is not null)
         {
-            Check(violations, "authenticator_config.display_name", FieldRules.DisplayName(fields.DisplayName));
+            violations.Check("authenticator_config.display_name", FieldRules.DisplayName(fields.DisplayName));
         }
 
         var settings = fields.Config is null
@@ -189,13 +189,5 @@ internal static class AuthenticatorConfigEndpoints
         return new AuthenticatorConfigResponse(config.Id, config.RealmId, config.TenantId, config.DisplayName,
             new ConfigResponse(settings.Type, settings.InvokeUrl, settings.InvocationType, settings.TrustedOrigins,
                 settings.AuthenticationMethods.Select(m => new AuthenticationMethodResponse(m)).ToList()));
-    }
-
-    private static void Check(List<FieldViolation> violations, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            violations.Add(new FieldViolation(field, problem));
-        }
     }
 }

@@ -76,7 +76,7 @@ internal static class AuthenticatorConfigRules
         {
             if (fields.InvokeUrl is not null)
             {
-                Check(violations, $"{field}.invoke_url", InvokeUrlProblem(fields.InvokeUrl));
+                violations.Check($"{field}.invoke_url", InvokeUrlProblem(fields.InvokeUrl));
                 invokeUrl = fields.InvokeUrl;
             }
             else if (creating)
@@ -86,7 +86,7 @@ internal static class AuthenticatorConfigRules
 
             if (fields.InvocationType is not null)
             {
-                Check(violations, $"{field}.invocation_type",
+                violations.Check($"{field}.invocation_type",
                     fields.InvocationType is Automatic or Manual ? null : $"must be {Automatic} or {Manual}");
                 invocationType = fields.InvocationType;
             }
@@ -207,13 +207,5 @@ internal static class AuthenticatorConfigRules
         }
 
         return methods;
-    }
-
-    private static void Check(List<FieldViolation> violations, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            violations.Add(new FieldViolation(field, problem));
-        }
     }
 }

@@ -8,6 +8,7 @@ using Passbind.Core.Links;
 using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -25,6 +26,7 @@ internal sealed class BindingCeremony(
     RegistrationVerifier verifier,
     PublicAddresses addresses,
     IOptions<PassbindOptions> options,
+    INotificationQueue notifications,
     TimeProvider time,
     ILogger<BindingCeremony> logger)
 {
@@ -182,7 +184,8 @@ internal sealed class BindingCeremony(
             UpdateTime = now,
         };
 
-        if (await ConsumeAndStoreAsync(job, credential, now, cancellationToken) is { } consumeError)
+        var deviceKind = DeviceKind(challenge.KeyType, registration.AuthenticatorAttachment);
+        if (await ConsumeAndStoreAsync(job, identity, credential, deviceKind, now, cancellationToken) is { } consumeError)
         {
             return (null, consumeError);
         }
@@ -194,9 +197,11 @@ internal sealed class BindingCeremony(
     /// <summary>
     /// One transaction: the conditional update that consumes the link (it matches only while the job is
     /// usable and unexpired, so one completion wins), the credential insert (the unique index refuses a
-    /// credential id registered to anyone), and the end of the job's challenges.
+    /// credential id registered to anyone), the "passkey added" notice (NIST SP 800-63B §4.6), and the end
+    /// of the job's challenges.
     /// </summary>
-    private async Task<ApiError?> ConsumeAndStoreAsync(CredentialBindingJob job, Credential credential, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ApiError?> ConsumeAndStoreAsync(
+        CredentialBindingJob job, Identity identity, Credential credential, string deviceKind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await db.CredentialBindingJobs
@@ -216,6 +221,7 @@ internal sealed class BindingCeremony(
         }
 
         db.Credentials.Add(credential);
+        await notifications.EnqueuePasskeyAddedAsync(db, identity, credential, deviceKind, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -247,6 +253,15 @@ internal sealed class BindingCeremony(
             new PasskeyTheme(theme?.LogoUrlLight, theme?.LogoUrlDark, theme?.SupportUrl),
             job.PostBindingRedirectUri);
     }
+
+    /// <summary>How the notice names the new passkey's device, from what the ceremony reported.</summary>
+    private static string DeviceKind(string keyType, string? attachment) => (keyType, attachment) switch
+    {
+        (KeyTypes.Subtle, _) => "a software passkey kept by an app",
+        (_, "platform") => "a passkey on this device's built-in authenticator",
+        (_, "cross-platform") => "a security key or another device",
+        _ => "a passkey",
+    };
 
     private static ApiError? UnusableReason(CredentialBindingJob job, DateTimeOffset now) => job.State switch
     {

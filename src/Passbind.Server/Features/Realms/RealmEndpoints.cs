@@ -52,8 +52,8 @@ internal static class RealmEndpoints
         }
 
         var violations = new List<FieldViolation>();
-        Check(violations, "realm.display_name", FieldRules.DisplayName(fields.DisplayName));
-        Check(violations, "realm.classification", ClassificationProblem(fields.Classification));
+        violations.Check("realm.display_name", FieldRules.DisplayName(fields.DisplayName));
+        violations.Check("realm.classification", ClassificationProblem(fields.Classification));
         if (violations.Count > 0)
         {
             return ApiError.InvalidFields(violations);
@@ -131,10 +131,10 @@ internal static class RealmEndpoints
         var violations = new List<FieldViolation>();
         if (fields.DisplayName is not null)
         {
-            Check(violations, "realm.display_name", FieldRules.DisplayName(fields.DisplayName));
+            violations.Check("realm.display_name", FieldRules.DisplayName(fields.DisplayName));
         }
 
-        Check(violations, "realm.classification", ClassificationProblem(fields.Classification));
+        violations.Check("realm.classification", ClassificationProblem(fields.Classification));
         if (violations.Count > 0)
         {
             return ApiError.InvalidFields(violations);
@@ -194,12 +194,4 @@ internal static class RealmEndpoints
 
     private static RealmResponse ToResponse(Realm realm) =>
         new(realm.Id, realm.TenantId, realm.DisplayName, realm.Classification, realm.CreateTime, realm.UpdateTime);
-
-    private static void Check(List<FieldViolation> violations, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            violations.Add(new FieldViolation(field, problem));
-        }
-    }
 }

@@ -45,6 +45,11 @@ internal static class TokenEndpoints
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
+        if (string.IsNullOrEmpty(form["grant_type"]))
+        {
+            return OAuthError.InvalidRequest("grant_type is required");
+        }
+
         if (form["grant_type"] != "client_credentials")
         {
             return OAuthError.Of(400, "unsupported_grant_type", "only client_credentials is supported");
