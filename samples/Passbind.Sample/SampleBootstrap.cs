@@ -50,7 +50,6 @@ internal static class SampleBootstrap
             if (File.Exists(Path.Combine(directory.FullName, "Passbind.slnx")))
             {
                 candidates.Add(Path.Combine(directory.FullName, "data", "bootstrap.json"));
-                candidates.Add(Path.Combine(directory.FullName, "src", "Passbind.Server", "data", "bootstrap.json"));
                 break;
             }
         }

@@ -10,8 +10,8 @@ internal sealed class SampleOptions
 
     /// <summary>
     /// The Passbind server's <c>bootstrap.json</c>. Default: none given, and the sample looks for <c>data/bootstrap.json</c>
-    /// in the working directory, then, in the repository it runs from, in <c>data/</c> and <c>src/Passbind.Server/data/</c>
-    /// (where <c>dotnet run --project src/Passbind.Server</c> writes it, since <c>dotnet run</c> runs in the project's folder).
+    /// in the working directory, then in the <c>data/</c> folder of the repository it runs from (where
+    /// <c>dotnet run --project src/Passbind.Server</c>, run at the repository's root, writes it).
     /// </summary>
     public string? Bootstrap { get; set; }
 

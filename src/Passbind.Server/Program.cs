@@ -13,7 +13,9 @@ using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 
-var builder = WebApplication.CreateBuilder(args);
+// The server's own files (appsettings.json) sit beside the assembly; the working directory is the user's
+// and holds ./data.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPassbindServer();
 builder.Services.AddPassbindOpenApi();
 
