@@ -53,7 +53,9 @@ public sealed class RunningPassbind : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
         server = AppProcess.Start(RepositoryRoot, "src/Passbind.Server", Configuration,
-            "--urls", ServerUrl.ToString().TrimEnd('/'), "--Passbind:DataDirectory=" + dataDirectory);
+            "--urls", ServerUrl.ToString().TrimEnd('/'), "--Passbind:DataDirectory=" + dataDirectory,
+            // Development, as `dotnet run` is by default: mail without an SMTP host lands in the dev mailbox.
+            "--environment", "Development");
         await server.WaitUntilReadyAsync(new Uri(ServerUrl, "/healthz"), TimeSpan.FromMinutes(2));
 
         var bootstrap = Path.Combine(dataDirectory, "bootstrap.json");
