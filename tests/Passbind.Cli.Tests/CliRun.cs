@@ -14,5 +14,9 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
 
+    /// <summary>Asserts the exit code, showing both outputs when it differs.</summary>
+    public void AssertExit(int expected) =>
+        Assert.True(ExitCode == expected, $"expected exit {expected}, got {this}");
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
 }

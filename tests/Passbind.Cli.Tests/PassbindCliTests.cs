@@ -61,7 +61,7 @@ public sealed class PassbindCliTests
 
         var run = await CliRun.RunAsync("identities", "list", "--bootstrap", path);
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode, run.ToString());
+        run.AssertExit(ExitCodes.Usage);
         Assert.Contains(path, run.Error, StringComparison.Ordinal);
     }
 
@@ -73,7 +73,7 @@ public sealed class PassbindCliTests
 
         var run = await CliRun.RunAsync(environment, "identities", "list");
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode, run.ToString());
+        run.AssertExit(ExitCodes.Usage);
         Assert.Contains(path, run.Error, StringComparison.Ordinal);
     }
 
@@ -83,7 +83,7 @@ public sealed class PassbindCliTests
         var run = await CliRun.RunAsync(
             "identities", "list", "--bootstrap", "", "--api-url", "http://127.0.0.1:9", "--tenant", "t", "--realm", "r");
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode, run.ToString());
+        run.AssertExit(ExitCodes.Usage);
         Assert.Contains("--token", run.Error, StringComparison.Ordinal);
     }
 
@@ -94,7 +94,7 @@ public sealed class PassbindCliTests
         var run = await CliRun.RunAsync(
             "identities", "get", "some-id", "--api-url", "http://127.0.0.1:9", "--tenant", "t", "--realm", "r", "--token", "x");
 
-        Assert.Equal(ExitCodes.Unavailable, run.ExitCode, run.ToString());
+        run.AssertExit(ExitCodes.Unavailable);
         Assert.StartsWith("passbind: network_error: ", run.Error, StringComparison.Ordinal);
     }
 
@@ -108,7 +108,7 @@ public sealed class PassbindCliTests
 
         var run = await CliRun.RunAsync([.. store.Args("bind", link)]);
 
-        Assert.Equal(ExitCodes.BindFailed, run.ExitCode, run.ToString());
+        run.AssertExit(ExitCodes.BindFailed);
         Assert.StartsWith("passbind: domain_not_allowed: ", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Out);
     }
@@ -120,7 +120,7 @@ public sealed class PassbindCliTests
 
         var run = await CliRun.RunAsync([.. store.Args("bind", "https://localhost/not-a-link")]);
 
-        Assert.Equal(ExitCodes.Usage, run.ExitCode, run.ToString());
+        run.AssertExit(ExitCodes.Usage);
         Assert.StartsWith("passbind: invalid_url: ", run.Error, StringComparison.Ordinal);
     }
 
@@ -145,7 +145,7 @@ public sealed class PassbindCliTests
 
         var run = await CliRun.RunAsync([.. store.Args("passkeys", "delete", new string('0', 64))]);
 
-        Assert.Equal(ExitCodes.NotFound, run.ExitCode, run.ToString());
+        run.AssertExit(ExitCodes.NotFound);
         Assert.StartsWith("passbind: not_found: ", run.Error, StringComparison.Ordinal);
     }
 }

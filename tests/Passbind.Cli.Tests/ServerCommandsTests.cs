@@ -30,7 +30,7 @@ public sealed class ServerCommandsTests : IClassFixture<ServerFixture>
         Assert.DoesNotContain('\n', url);
 
         var bound = await CliRun.RunAsync([.. store.Args("bind", url, "--allow-domain", _fixture.Host, "--json")]);
-        Assert.True(bound.ExitCode == ExitCodes.Ok, bound.ToString());
+        bound.AssertExit(ExitCodes.Ok);
         var passkey = Json(bound).GetProperty("passkey");
         var credentialId = passkey.GetProperty("passkey_id").GetString()!;
         Assert.Equal(identityId, passkey.GetProperty("identity").GetProperty("id").GetString());
@@ -150,7 +150,7 @@ public sealed class ServerCommandsTests : IClassFixture<ServerFixture>
             "--realm", bootstrap.GetProperty("realm_id").GetString()!,
             "--token", bootstrap.GetProperty("api_token").GetString()!);
 
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        run.AssertExit(ExitCodes.Ok);
         Assert.False(string.IsNullOrEmpty(Json(run).GetProperty("id").GetString()));
     }
 
@@ -161,7 +161,7 @@ public sealed class ServerCommandsTests : IClassFixture<ServerFixture>
 
         var run = await CliRun.RunAsync(environment, "credentials", "list", "--json");
 
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        run.AssertExit(ExitCodes.Ok);
         Assert.Equal(JsonValueKind.Array, Json(run).ValueKind);
     }
 
@@ -171,7 +171,7 @@ public sealed class ServerCommandsTests : IClassFixture<ServerFixture>
     private async Task<string> CreateIdentityAsync(string? username = null)
     {
         var run = await RunServer("identities", "create", "--username", username ?? NewUsername(), "--json");
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        run.AssertExit(ExitCodes.Ok);
         return Json(run).GetProperty("id").GetString()!;
     }
 
