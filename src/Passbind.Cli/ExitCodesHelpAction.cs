@@ -20,7 +20,12 @@ internal sealed class ExitCodesHelpAction : SynchronousCommandLineAction
         var result = _help.Invoke(parseResult);
         var output = parseResult.InvocationConfiguration.Output;
         output.WriteLine(ExitCodes.HelpText);
-        output.WriteLine("Connection for server commands: --bootstrap <path>, else $PASSBIND_BOOTSTRAP, else data/bootstrap.json; --api-url/--tenant/--realm/--token override it.");
+        var command = parseResult.CommandResult.Command;
+        if (command is RootCommand || command.Options.Any(o => o.Name == "--bootstrap"))
+        {
+            output.WriteLine("Connection: --bootstrap <path>, else $PASSBIND_BOOTSTRAP, else data/bootstrap.json; --api-url, --tenant, --realm and --token override it.");
+        }
+
         output.WriteLine("Docs: docs/cli.md");
         output.WriteLine();
         return result;
