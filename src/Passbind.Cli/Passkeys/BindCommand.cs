@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Passbind.Sdk;
+
+namespace Passbind.Cli.Passkeys;
+
+/// <summary>
+/// <c>passbind bind URL [--allow-domain HOST …] [--origin O] [--store DIR]</c>: creates a passkey on this machine with
+/// the .NET SDK and binds it through the link. The link's host must be allowed: the SDK's default (<c>localhost</c>)
+/// plus each <c>--allow-domain</c>; the link's token is never sent to any other host.
+/// </summary>
+internal static class BindCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var url = new Argument<string>("url") { Description = "A passkey binding link, in either form (…:invokeAuthenticator?token=… or …/bind?api_base_url=…)" };
+        var allowDomains = new Option<string[]>("--allow-domain")
+        {
+            Description = "A host the link may point to, in addition to localhost (subdomains included; IP addresses exactly). Repeatable",
+            HelpName = "host",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var origin = new Option<string?>("--origin")
+        {
+            Description = $"The origin presented to the server; it must be in the authenticator config's trusted_origins [default: {EmbeddedOptions.DefaultOrigin}]",
+            HelpName = "origin",
+        };
+        var command = new Command("bind", "Bind a passkey on this machine from a binding link, and print it") { url, allowDomains, origin };
+        var store = StoreOptions.AddTo(command);
+        var json = JsonOption.AddTo(command);
+
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
+        {
+            var options = store.ToEmbeddedOptions(parse, console);
+            options.AllowedDomains = [.. options.AllowedDomains, .. parse.GetValue(allowDomains) ?? []];
+            if (parse.GetValue(origin) is { Length: > 0 } presented)
+            {
+                options.Origin = presented;
+            }
+
+            var embedded = await StoreOptions.InitializeAsync(options, cancellationToken).ConfigureAwait(false);
+            var response = await ProgressDisplay.RunAsync(
+                console, "Binding passkey…", () => embedded.BindPasskeyAsync(parse.GetRequiredValue(url), cancellationToken)).ConfigureAwait(false);
+            PasskeyOutput.Write(new OutputWriter(console, parse.GetValue(json)), response);
+            await console.Error.WriteLineAsync(
+                $"Bound passkey {response.Passkey.PasskeyId} to {response.Passkey.Identity.Username} ({response.Passkey.Identity.Id}).").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+}
