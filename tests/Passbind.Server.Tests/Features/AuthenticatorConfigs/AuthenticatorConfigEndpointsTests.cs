@@ -30,7 +30,7 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"not a url","trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test/?x=1","trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"javascript:alert(1)","trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
-        { $$"""{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test/{{new string('p', 2100)}}","trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
+        { $$$$"""{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test/{{{{new string('p', 2100)}}}}","trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":42,"trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
         // enums
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":["https://app.test"],"invocation_type":"sometimes"}}}""", "authenticator_config.config.invocation_type" },
@@ -43,7 +43,7 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
         { """{"authenticator_config":{"display_name":"A","config":{"type":"hosted_web","authentication_methods":[{"type":"webauthn_passkey"}]}}}""", "authenticator_config.config.trusted_origins" },
         // display_name and wrappers
         { """{"authenticator_config":{"config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":["https://app.test"]}}}""", "authenticator_config.display_name" },
-        { $$"""{"authenticator_config":{"display_name":"{{new string('d', 65)}}","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":["https://app.test"]}}}""", "authenticator_config.display_name" },
+        { $$$$"""{"authenticator_config":{"display_name":"{{{{new string('d', 65)}}}}","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":["https://app.test"]}}}""", "authenticator_config.display_name" },
         { """{"authenticator_config":{"display_name":true,"config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":["https://app.test"]}}}""", "authenticator_config.display_name" },
         { """{"authenticator_config":{"display_name":"A"}}""", "authenticator_config.config" },
         { """{"authenticator_config":{"display_name":"A","config":"embedded"}}""", "authenticator_config.config" },

@@ -32,7 +32,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
         { """{"job":{"delivery_method":"RETURN","authenticator_config":{"config":{"type":"embedded","invoke_url":"https://a.test","trusted_origins":["https://a.test"]}}}}""", "job.authenticator_config" },
         { """{"job":{"delivery_method":"RETURN","authenticator_config_id":"{c}","post_binding_redirect_uri":"not a url"}}""", "job.post_binding_redirect_uri" },
         { """{"job":{"delivery_method":"RETURN","authenticator_config_id":"{c}","post_binding_redirect_uri":"javascript:alert(1)"}}""", "job.post_binding_redirect_uri" },
-        { $$"""{"job":{"delivery_method":"RETURN","authenticator_config_id":"{c}","post_binding_redirect_uri":"https://app.test/{{new string('x', 2100)}}"}}""", "job.post_binding_redirect_uri" },
+        { $$$$"""{"job":{"delivery_method":"RETURN","authenticator_config_id":"{c}","post_binding_redirect_uri":"https://app.test/{{{{new string('x', 2100)}}}}"}}""", "job.post_binding_redirect_uri" },
         { """{"job":{"delivery_method":"RETURN","authenticator_config_id":"{c}","post_binding_redirect_uri":5}}""", "job.post_binding_redirect_uri" },
         { """{"job":null}""", "job" },
         { """{"job":"RETURN"}""", "job" },
@@ -60,7 +60,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
         var identityId = Wire.Id(identity);
 
         using var response = await client.PostAsync(Jobs(access, identityId), Api.Json(
-            $$"""{"job":{"delivery_method":"RETURN","authenticator_config_id":"{{access.AuthenticatorConfigId}}","post_binding_redirect_uri":"http://example.com/callback"}}"""));
+            $$$$"""{"job":{"delivery_method":"RETURN","authenticator_config_id":"{{{{access.AuthenticatorConfigId}}}}","post_binding_redirect_uri":"http://example.com/callback"}}"""));
 
         var created = await Api.ReadJsonAsync(response, expectedStatus: 200);
         Wire.AssertProperties(created, "credential_binding_job", "credential_binding_link");
@@ -110,7 +110,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
         var identity = await PassbindServer.CreateIdentityAsync(client, access.RealmPath);
 
         using var response = await client.PostAsync(Jobs(access, Wire.Id(identity)), Api.Json(
-            $$"""{"job":{"delivery_method":"EMAIL","authenticator_config_id":"{{access.AuthenticatorConfigId}}"}}"""));
+            $$$$"""{"job":{"delivery_method":"EMAIL","authenticator_config_id":"{{{{access.AuthenticatorConfigId}}}}"}}"""));
 
         var created = await Api.ReadJsonAsync(response, expectedStatus: 200);
         Wire.AssertProperties(created, "credential_binding_job");
@@ -126,11 +126,11 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
         var access = await server.CreateTenantAsync();
         using var client = server.CreateClient(access.AccessToken);
         using var made = await client.PostAsync($"{access.RealmPath}/identities",
-            Api.Json($$"""{"identity":{"display_name":"No Mail","traits":{"type":"traits_v0","username":"{{PassbindServer.NewUsername()}}"}}}"""));
+            Api.Json($$$$"""{"identity":{"display_name":"No Mail","traits":{"type":"traits_v0","username":"{{{{PassbindServer.NewUsername()}}}}"}}}"""));
         var identityId = Wire.Id(await Api.ReadJsonAsync(made, expectedStatus: 200));
 
         using var response = await client.PostAsync(Jobs(access, identityId), Api.Json(
-            $$"""{"job":{"delivery_method":"EMAIL","authenticator_config_id":"{{access.AuthenticatorConfigId}}"}}"""));
+            $$$$"""{"job":{"delivery_method":"EMAIL","authenticator_config_id":"{{{{access.AuthenticatorConfigId}}}}"}}"""));
 
         var error = await Api.AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity, "unprocessable_entity");
         Assert.Equal("Identity missing email address", error.GetProperty("message").GetString());
@@ -674,7 +674,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
     private static string Jobs(TenantAccess access, string identityId) => $"{access.RealmPath}/identities/{identityId}/credential-binding-jobs";
 
     private static string ReturnBody(string configId, string method = "RETURN") =>
-        $$"""{"job":{"delivery_method":"{{method}}","authenticator_config_id":"{{configId}}"}}""";
+        $$$$"""{"job":{"delivery_method":"{{{{method}}}}","authenticator_config_id":"{{{{configId}}}}"}}""";
 
     private static async Task<CreatedJob> CreateAsync(HttpClient client, TenantAccess access, string identityId, string method = "RETURN")
     {

@@ -313,7 +313,7 @@ public abstract class CredentialEndpointsTests(PassbindServer server)
     private async Task<Passbind.Storage.Entities.Credential> BindAsync(HttpClient client, TenantAccess access, string identityId)
     {
         using var response = await client.PostAsync($"{access.RealmPath}/identities/{identityId}/credential-binding-jobs",
-            Api.Json($$"""{"job":{"delivery_method":"RETURN","authenticator_config_id":"{{access.AuthenticatorConfigId}}"}}"""));
+            Api.Json($$$$"""{"job":{"delivery_method":"RETURN","authenticator_config_id":"{{{{access.AuthenticatorConfigId}}}}"}}"""));
         var job = (await Api.ReadJsonAsync(response, expectedStatus: 200)).GetProperty("credential_binding_job");
         return await server.InsertCredentialAsync(access.TenantId, access.RealmId, identityId, Wire.Id(job));
     }

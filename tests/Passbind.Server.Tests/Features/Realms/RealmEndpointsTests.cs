@@ -14,7 +14,7 @@ public abstract class RealmEndpointsTests(PassbindServer server)
         { """{"realm":{"display_name":""}}""", "realm.display_name" },
         { """{"realm":{"display_name":"  "}}""", "realm.display_name" },
         { """{"realm":{"display_name":7}}""", "realm.display_name" },
-        { $$"""{"realm":{"display_name":"{{new string('r', 65)}}"}}""", "realm.display_name" },
+        { $$$$"""{"realm":{"display_name":"{{{{new string('r', 65)}}}}"}}""", "realm.display_name" },
         { """{"realm":{"display_name":"a/b"}}""", "realm.display_name" },
         { """{"realm":{"display_name":"evil\u202Egnp"}}""", "realm.display_name" },
         { """{"realm":{"display_name":"Realm","classification":"SECURE_WORFORCE"}}""", "realm.classification" },
@@ -420,7 +420,7 @@ public abstract class RealmEndpointsTests(PassbindServer server)
     {
         var body = classification is null
             ? """{"realm":{"display_name":"Test Realm"}}"""
-            : $$"""{"realm":{"display_name":"Test Realm","classification":"{{classification}}"}}""";
+            : $$$$"""{"realm":{"display_name":"Test Realm","classification":"{{{{classification}}}}"}}""";
         using var response = await client.PostAsync($"/v1/tenants/{tenantId}/realms", Api.Json(body));
         return await Api.ReadJsonAsync(response, expectedStatus: 200);
     }

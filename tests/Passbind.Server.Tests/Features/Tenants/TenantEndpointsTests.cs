@@ -12,7 +12,7 @@ public abstract class TenantEndpointsTests(PassbindServer server)
         { """{"tenant":{"display_name":"   "}}""", "tenant.display_name" },
         { """{"tenant":{"display_name":5}}""", "tenant.display_name" },
         { """{"tenant":{"display_name":["a"]}}""", "tenant.display_name" },
-        { $$"""{"tenant":{"display_name":"{{new string('a', 65)}}"}}""", "tenant.display_name" },
+        { $$$$"""{"tenant":{"display_name":"{{{{new string('a', 65)}}}}"}}""", "tenant.display_name" },
         { """{"tenant":{"display_name":"<script>"}}""", "tenant.display_name" },
         { """{"tenant":{"display_name":"a\u0000b"}}""", "tenant.display_name" },
         { """{"tenant":{"display_name":"a\r\nforged"}}""", "tenant.display_name" },
