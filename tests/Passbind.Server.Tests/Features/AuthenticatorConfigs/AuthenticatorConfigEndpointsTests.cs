@@ -25,7 +25,7 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":["app.test"]}}}""", "authenticator_config.config.trusted_origins[0]" },
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":["javascript:alert(1)"]}}}""", "authenticator_config.config.trusted_origins[0]" },
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":[null]}}}""", "authenticator_config.config.trusted_origins[0]" },
-        { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":[5]}}}""", "authenticator_config.config.trusted_origins" },
+        { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test","trusted_origins":[5]}}}""", "authenticator_config.config.trusted_origins[0]" },
         // invoke_url
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"not a url","trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
         { """{"authenticator_config":{"display_name":"A","config":{"type":"embedded","invoke_url":"https://app.test/?x=1","trusted_origins":["https://app.test"]}}}""", "authenticator_config.config.invoke_url" },
@@ -294,7 +294,8 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
     [InlineData("""{"authenticator_config":{"config":{"type":"hosted_web"}}}""", "authenticator_config.config.type")]
     [InlineData("""{"authenticator_config":{"config":{"trusted_origins":["https://x/"]}}}""", "authenticator_config.config.trusted_origins[0]")]
     [InlineData("""{"authenticator_config":{"config":{"trusted_origins":[]}}}""", "authenticator_config.config.trusted_origins")]
-    [InlineData("""{"authenticator_config":{"config":{"invoke_url":"ftp://files.test"}}}""", "authenticator_config.config.invoke_url")]
+    [InlineData("""{"authenticator_config":{"config":{"invoke_url":"https://app.test/#fragment"}}}""", "authenticator_config.config.invoke_url")]
+    [InlineData("""{"authenticator_config":{"config":{"invoke_url":"javascript:alert(1)"}}}""", "authenticator_config.config.invoke_url")]
     [InlineData("""{"authenticator_config":{"config":{"invocation_type":"AUTOMATIC"}}}""", "authenticator_config.config.invocation_type")]
     [InlineData("""{"authenticator_config":{"display_name":""}}""", "authenticator_config.display_name")]
     [InlineData("""{"authenticator_config":null}""", "authenticator_config")]

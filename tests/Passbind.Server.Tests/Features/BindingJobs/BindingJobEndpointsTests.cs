@@ -182,8 +182,12 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
         var identityId = Wire.Id(await PassbindServer.CreateIdentityAsync(client, access.RealmPath));
         const string unknownConfig = "00000000-0000-0000-0000-00000000beef";
 
-        await Wire.AssertLikeRandomAsync(client, "POST", Jobs(access, identityId), victim.AuthenticatorConfigId,
-            Jobs(access, identityId), unknownConfig, ReturnBody(victim.AuthenticatorConfigId));
+        var real = await Wire.SendAsync(client, "POST", Jobs(access, identityId), ReturnBody(victim.AuthenticatorConfigId));
+        var random = await Wire.SendAsync(client, "POST", Jobs(access, identityId), ReturnBody(unknownConfig));
+
+        Assert.Equal(HttpStatusCode.NotFound, real.Status);
+        Assert.Equal(random.Status, real.Status);
+        Assert.Equal(random.Body.Replace(unknownConfig, "{id}", StringComparison.Ordinal), real.Body.Replace(victim.AuthenticatorConfigId, "{id}", StringComparison.Ordinal));
         Assert.Equal(0, await Api.CountAsync(client, Jobs(access, "-")));
     }
 
