@@ -48,7 +48,7 @@ public abstract class ApiDocumentationTests(PassbindServer server)
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<html", body, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("/openapi/v1.json", body, StringComparison.Ordinal);
+        Assert.Contains("scalar", body, StringComparison.OrdinalIgnoreCase);
     }
 
     public sealed class Sqlite(SqliteServer server) : ApiDocumentationTests(server), IClassFixture<SqliteServer>;
