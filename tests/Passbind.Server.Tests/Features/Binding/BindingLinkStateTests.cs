@@ -240,7 +240,7 @@ public abstract class BindingLinkStateTests(PassbindServer server)
         var location = response.Headers.Location!;
         Assert.Equal($"{invokeUrl.TrimEnd('/')}/bind", location.GetLeftPart(UriPartial.Path));
         var query = HttpUtility.ParseQueryString(location.Query);
-        Assert.Equal(["api_base_url", "tenant_id", "realm_id", "identity_id", "job_id", "token"], query.AllKeys);
+        Assert.Equal("api_base_url,tenant_id,realm_id,identity_id,job_id,token", string.Join(',', query.AllKeys));
         Assert.Equal(PassbindServerFactory.PublicBaseUrl, query["api_base_url"]);
         Assert.Equal(link.TenantId, query["tenant_id"]);
         Assert.Equal(link.RealmId, query["realm_id"]);
