@@ -17,6 +17,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private bool _killed;
 
     private ServerProcess(Process process, string baseUrl, string dataDirectory)
     {
@@ -44,12 +45,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <summary>
+    /// Starts the server on a fresh data directory and a free port, or, to restart one, on
+    /// <paramref name="dataDirectory"/> and <paramref name="port"/> (see <see cref="KillAsync"/>).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string? dataDirectory = null, int? port = null)
     {
         var root = RepositoryRoot();
-        var port = FreePort();
+        port ??= FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var dataDirectory = Directory.CreateTempSubdirectory("passbind-e2e-").FullName;
+        dataDirectory ??= Directory.CreateTempSubdirectory("passbind-e2e-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = root,
@@ -105,8 +110,29 @@ public sealed class ServerProcess : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
+    /// <summary>The port the server listens on, to restart it on the same address.</summary>
+    public int Port => new Uri(BaseUrl).Port;
+
+    /// <summary>
+    /// Ends the server the hard way (SIGKILL of the whole process tree, as <c>kill -9</c>): no shutdown runs. The data
+    /// directory is kept, so <see cref="StartAsync"/> can restart on it; disposing this instance then leaves it alone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        _killed = true;
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_killed)
+        {
+            _process.Dispose();
+            return;
+        }
+
         if (!_process.HasExited)
         {
             // dotnet run starts the server as a child process: end the whole tree.
