@@ -24,6 +24,12 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
 
     public static ApiError InvalidRequest() => new(400, "bad_request", "invalid request");
 
+    /// <summary>
+    /// The same error under another code: the binding protocol names a malformed request
+    /// <c>invalid_request</c> where the management API, after Beyond Identity, says <c>bad_request</c>.
+    /// </summary>
+    public ApiError WithCode(string code) => new(Status, code, Body.Message, Body.Details);
+
     public static ApiError InvalidField(string field, string description) =>
         InvalidFields([new FieldViolation(field, description)]);
 

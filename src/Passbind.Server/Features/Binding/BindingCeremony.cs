@@ -63,7 +63,7 @@ internal sealed class BindingCeremony(
         var keyType = request.KeyType ?? KeyTypes.WebAuthn;
         if (KeyTypes.RequiredMethod(keyType) is not { } requiredMethod)
         {
-            return (null, ApiError.InvalidField("key_type", "must be webauthn or subtle"));
+            return (null, CeremonyErrors.Malformed(ApiError.InvalidField("key_type", "must be webauthn or subtle")));
         }
 
         var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
@@ -116,7 +116,7 @@ internal sealed class BindingCeremony(
     {
         if (request.Credential is not { ValueKind: JsonValueKind.Object } response)
         {
-            return (null, ApiError.InvalidField("credential", "required: a RegistrationResponseJSON object"));
+            return (null, CeremonyErrors.Malformed(ApiError.InvalidField("credential", "required: a RegistrationResponseJSON object")));
         }
 
         var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
@@ -155,6 +155,14 @@ internal sealed class BindingCeremony(
         var result = await verifier.VerifyAsync(expected, response, cancellationToken);
         if (!result.Succeeded)
         {
+            // A completion that lost a race finds the winner's challenges already gone: what it must hear is
+            // that the link was consumed, not that its challenge is unknown.
+            var current = await db.CredentialBindingJobs.AsNoTracking().FirstAsync(j => j.Id == job.Id, cancellationToken);
+            if (UnusableReason(current, now) is { } unusable)
+            {
+                return (null, unusable);
+            }
+
             Log.RegistrationRefused(logger, job.Id, result.Failure.Code);
             return (null, CeremonyErrors.From(result.Failure));
         }

@@ -72,7 +72,7 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return bodyError;
+            return CeremonyErrors.Malformed(bodyError);
         }
 
         var (options, error) = await ceremony.CreateOptionsAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
@@ -85,7 +85,7 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return bodyError;
+            return CeremonyErrors.Malformed(bodyError);
         }
 
         var (response, error) = await ceremony.CompleteAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);

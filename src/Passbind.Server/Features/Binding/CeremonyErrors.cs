@@ -21,9 +21,12 @@ internal static class CeremonyErrors
 
     public static ApiError CredentialExists() => ApiError.Ceremony(409, "credential_exists", "this credential is already registered");
 
+    /// <summary>A malformed ceremony request, under the protocol's code.</summary>
+    public static ApiError Malformed(ApiError error) => error.Code == "bad_request" ? error.WithCode("invalid_request") : error;
+
     public static ApiError From(RegistrationFailure failure) => failure.Reason switch
     {
-        RegistrationFailureReason.InvalidRequest => ApiError.InvalidField(failure.Field.StartsWith("credential", StringComparison.Ordinal) ? failure.Field : $"credential.{failure.Field}", "malformed RegistrationResponseJSON"),
+        RegistrationFailureReason.InvalidRequest => Malformed(ApiError.InvalidField(failure.Field.StartsWith("credential", StringComparison.Ordinal) ? failure.Field : $"credential.{failure.Field}", "malformed RegistrationResponseJSON")),
         RegistrationFailureReason.ChallengeMismatch => ApiError.Ceremony(400, "challenge_not_found", "the challenge was not issued for this link"),
         RegistrationFailureReason.OriginNotAllowed => ApiError.Ceremony(403, "origin_not_allowed", "the origin is not trusted by the authenticator config"),
         _ => ApiError.Ceremony(400, "registration_failed", $"registration failed: {failure.Code}", failure.Code),
