@@ -23,6 +23,11 @@ public abstract partial class ManagementTokenHandlerTests(PassbindServer server)
     [
         "/applications/{application_id}/token",
         "/applications/{application_id}/.well-known/jwks.json",
+
+        // The binding link's own endpoints: authorized by the link's token, never by a management token.
+        "/credential-binding-jobs/{job_id}:invokeAuthenticator",
+        "/credential-binding-jobs/{job_id}:registrationOptions",
+        "/credential-binding-jobs/{job_id}:completeRegistration",
     ];
 
     private BootstrapInfo Bootstrap => server.Bootstrap;
