@@ -214,11 +214,14 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
             await phase(concurrency, settings.WarmUp, cancellationToken);
             LoadMeasurement measured;
             double rss;
-            await using (var sampler = new RssSampler(_server!.Pid))
+            var cpuBefore = ProcessCpu.Milliseconds(_server!.Pid);
+            await using (var sampler = new RssSampler(_server.Pid))
             {
                 measured = await phase(concurrency, settings.Duration, cancellationToken);
                 rss = sampler.PeakMb;
             }
+
+            var cpuPerOp = measured.Completed == 0 ? (double?)null : (ProcessCpu.Milliseconds(_server.Pid) - cpuBefore) / measured.Completed;
 
             if (measured.FirstError is not null)
             {
@@ -226,7 +229,10 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
             }
 
             _results.Add(new ScenarioResult(name, settings.Provider, concurrency, measured.OpsPerSecond, measured.Percentile(50), measured.Percentile(90),
-                measured.Percentile(99), measured.Max, measured.Errors, _lowerCeiling, measured.OpsPerSecond / _lowerCeiling, rss));
+                measured.Percentile(99), measured.Max, measured.Errors, _lowerCeiling, measured.OpsPerSecond / _lowerCeiling, rss)
+            {
+                ServerCpuMsPerOp = cpuPerOp,
+            });
         }
     }
 
@@ -315,7 +321,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         Status($"wrote {markdown} and {chart}");
         if (settings.Quick)
         {
-            progress.WriteLine(await File.ReadAllTextAsync(markdown, cancellationToken));
+            await Console.Error.WriteAsync(await File.ReadAllTextAsync(markdown, cancellationToken));
         }
     }
 

@@ -39,12 +39,12 @@ internal sealed class ResultWriter
         }
 
         text.AppendLine()
-            .AppendLine("| scenario | provider | concurrency | ops/s | p50 ms | p90 ms | p99 ms | max ms | errors | ceiling ops/s | ratio | server RSS MB |")
-            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| scenario | provider | concurrency | ops/s | p50 ms | p90 ms | p99 ms | max ms | errors | ceiling ops/s | ratio | server RSS MB | server CPU ms/op |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in _results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Provider} | {r.Concurrency} | {r.OpsPerSecond:0.#} | {r.P50Ms:0.###} | {r.P90Ms:0.###} | {r.P99Ms:0.###} | {r.MaxMs:0.###} | {r.Errors} | {r.CeilingOpsPerSecond:0.#} | {r.Ratio:0.###} | {r.ServerRssMb:0.#} |");
+                $"| {r.Scenario} | {r.Provider} | {r.Concurrency} | {r.OpsPerSecond:0.#} | {r.P50Ms:0.###} | {r.P90Ms:0.###} | {r.P99Ms:0.###} | {r.MaxMs:0.###} | {r.Errors} | {r.CeilingOpsPerSecond:0.#} | {r.Ratio:0.###} | {r.ServerRssMb:0.#} | {(r.ServerCpuMsPerOp is { } cpu ? cpu.ToString("0.###", CultureInfo.InvariantCulture) : "")} |");
         }
 
         await File.WriteAllTextAsync(path, text.ToString(), cancellationToken);

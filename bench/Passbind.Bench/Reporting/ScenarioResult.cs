@@ -15,4 +15,9 @@ internal sealed record ScenarioResult(
     [property: JsonPropertyName("errors")] long Errors,
     [property: JsonPropertyName("ceiling_ops_per_s")] double CeilingOpsPerSecond,
     [property: JsonPropertyName("ratio")] double Ratio,
-    [property: JsonPropertyName("server_rss_mb")] double ServerRssMb);
+    [property: JsonPropertyName("server_rss_mb")] double ServerRssMb)
+{
+    /// <summary>Server CPU time (user + system) per completed operation; in the markdown table only, not in the JSON lines.</summary>
+    [JsonIgnore]
+    public double? ServerCpuMsPerOp { get; init; }
+}
