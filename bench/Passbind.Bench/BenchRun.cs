@@ -89,17 +89,17 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
                 Status($"warming the server's JIT for {settings.JitWarmUp.TotalSeconds:0} s (bind, create, link at concurrency 4; not reported)");
                 var share = settings.JitWarmUp / 3;
                 await BindPhaseAsync(4, share, cancellationToken);
-                await LoadRunner.RunAsync(4, share, async (_, ct) => { await _api.CreateIdentityAsync(NextName("warm"), ct); return OpOutcome.Ok; }, cancellationToken);
-                await LoadRunner.RunAsync(4, share, async (w, ct) => { await _api.CreateLinkAsync(linkTargets[w], "RETURN", ct); return OpOutcome.Ok; }, cancellationToken);
+                await Run(4, share, async (_, ct) => { await _api.CreateIdentityAsync(NextName("warm"), ct); return OpOutcome.Ok; }, cancellationToken);
+                await Run(4, share, async (w, ct) => { await _api.CreateLinkAsync(linkTargets[w], "RETURN", ct); return OpOutcome.Ok; }, cancellationToken);
             }
 
             await ScenarioAsync("bind", (c, d, ct) => BindPhaseAsync(c, d, ct), cancellationToken);
-            await ScenarioAsync("identity_create", (c, d, ct) => LoadRunner.RunAsync(c, d, async (_, t) =>
+            await ScenarioAsync("identity_create", (c, d, ct) => Run(c, d, async (_, t) =>
             {
                 await _api.CreateIdentityAsync(NextName("create"), t);
                 return OpOutcome.Ok;
             }, ct), cancellationToken);
-            await ScenarioAsync("link_create", (c, d, ct) => LoadRunner.RunAsync(c, d, async (w, t) =>
+            await ScenarioAsync("link_create", (c, d, ct) => Run(c, d, async (w, t) =>
             {
                 await _api.CreateLinkAsync(linkTargets[w % linkTargets.Count], "RETURN", t);
                 return OpOutcome.Ok;
@@ -109,7 +109,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
             {
                 if (await ProbeAsync(() => _api.CreateLinkAsync(linkTargets[0], "EMAIL", cancellationToken)))
                 {
-                    await ScenarioAsync("email_job_create", (c, d, ct) => LoadRunner.RunAsync(c, d, async (w, t) =>
+                    await ScenarioAsync("email_job_create", (c, d, ct) => Run(c, d, async (w, t) =>
                     {
                         await _api.CreateLinkAsync(linkTargets[w % linkTargets.Count], "EMAIL", t);
                         return OpOutcome.Ok;
@@ -143,7 +143,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
                 Status($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
                 seeded = scale;
                 var identities = scale;
-                await ScenarioAsync($"identity_lookup_{label}", (c, d, ct) => LoadRunner.RunAsync(c, d, async (_, t) =>
+                await ScenarioAsync($"identity_lookup_{label}", (c, d, ct) => Run(c, d, async (_, t) =>
                 {
                     await _api.LookupAsync(ManagementApi.Username(RandomNumberGenerator.GetInt32(1, identities + 1)), t);
                     return OpOutcome.Ok;
@@ -151,7 +151,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
                 if (credentialListExists)
                 {
                     var bound = _boundIdentities.ToArray();
-                    await ScenarioAsync($"credential_list_{label}", (c, d, ct) => LoadRunner.RunAsync(c, d, async (_, t) =>
+                    await ScenarioAsync($"credential_list_{label}", (c, d, ct) => Run(c, d, async (_, t) =>
                     {
                         await _api.ListCredentialsAsync(bound[RandomNumberGenerator.GetInt32(bound.Length)], t);
                         return OpOutcome.Ok;
@@ -214,14 +214,12 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
             await phase(concurrency, settings.WarmUp, cancellationToken);
             LoadMeasurement measured;
             double rss;
-            var cpuBefore = ProcessCpu.Milliseconds(_server!.Pid);
-            await using (var sampler = new RssSampler(_server.Pid))
+            await using (var sampler = new RssSampler(_server!.Pid))
             {
                 measured = await phase(concurrency, settings.Duration, cancellationToken);
                 rss = sampler.PeakMb;
             }
 
-            var cpuPerOp = measured.Completed == 0 ? (double?)null : (ProcessCpu.Milliseconds(_server.Pid) - cpuBefore) / measured.Completed;
 
             if (measured.FirstError is not null)
             {
@@ -231,7 +229,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
             _results.Add(new ScenarioResult(name, settings.Provider, concurrency, measured.OpsPerSecond, measured.Percentile(50), measured.Percentile(90),
                 measured.Percentile(99), measured.Max, measured.Errors, _lowerCeiling, measured.OpsPerSecond / _lowerCeiling, rss)
             {
-                ServerCpuMsPerOp = cpuPerOp,
+                ServerCpuMsPerOp = measured.ServerCpuMsPerOp,
             });
         }
     }
@@ -245,11 +243,13 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
     {
         var trial = await RunBindsAsync(concurrency, TimeSpan.FromSeconds(Math.Min(1, duration.TotalSeconds)), await PrepareLinksAsync(concurrency * 3 + 20, cancellationToken), cancellationToken);
         var needed = (int)Math.Clamp(trial.OpsPerSecond * duration.TotalSeconds * 1.5 + concurrency * 4, 40, 40_000);
-        return await RunBindsAsync(concurrency, duration, await PrepareLinksAsync(needed, cancellationToken), cancellationToken);
+        var links = await PrepareLinksAsync(needed, cancellationToken);
+        Status($"  {needed} identities with RETURN links ready; binding for {duration.TotalSeconds:0} s");
+        return await RunBindsAsync(concurrency, duration, links, cancellationToken);
     }
 
     private Task<LoadMeasurement> RunBindsAsync(int concurrency, TimeSpan duration, ConcurrentQueue<(string Link, string IdentityId)> links, CancellationToken cancellationToken) =>
-        LoadRunner.RunAsync(concurrency, duration, async (_, ct) =>
+        Run(concurrency, duration, async (_, ct) =>
         {
             if (!links.TryDequeue(out var next))
             {
@@ -337,6 +337,9 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
             return false;
         }
     }
+
+    private Task<LoadMeasurement> Run(int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<OpOutcome>> operation, CancellationToken cancellationToken) =>
+        LoadRunner.RunAsync(concurrency, duration, operation, cancellationToken, () => ProcessCpu.Milliseconds(_server!.Pid));
 
     private string NextName(string prefix) => $"{prefix}-{Interlocked.Increment(ref _sequence)}";
 

@@ -9,9 +9,11 @@ namespace Passbind.Bench.Load;
 /// </summary>
 internal static class LoadRunner
 {
+    /// <summary>Runs the load; <paramref name="serverCpu"/>, when given, reads the server's CPU milliseconds at the start and the end.</summary>
     public static async Task<LoadMeasurement> RunAsync(
-        int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<OpOutcome>> operation, CancellationToken cancellationToken)
+        int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<OpOutcome>> operation, CancellationToken cancellationToken, Func<double>? serverCpu = null)
     {
+        var cpuBefore = serverCpu?.Invoke() ?? 0;
         var latencies = new List<double>[concurrency];
         var errors = new long[concurrency];
         string? firstError = null;
@@ -59,7 +61,8 @@ internal static class LoadRunner
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(w => Task.Run(() => WorkerAsync(w), cancellationToken)));
         var all = latencies.SelectMany(l => l ?? []).ToArray();
         Array.Sort(all);
-        return new LoadMeasurement(all.Length, errors.Sum(), Stopwatch.GetElapsedTime(start, lastFinish), all, firstError);
+        var cpu = serverCpu is null ? (double?)null : serverCpu() - cpuBefore;
+        return new LoadMeasurement(all.Length, errors.Sum(), Stopwatch.GetElapsedTime(start, lastFinish), all, firstError) { ServerCpuMs = cpu };
     }
 
     private static void InterlockedMax(ref long target, long value)
