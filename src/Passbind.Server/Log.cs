@@ -38,4 +38,50 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Information, "Refused a registration for job {JobId}: {Reason}")]
     public static partial void RegistrationRefused(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(100, LogLevel.Information, "Created realm {RealmId} in tenant {TenantId}")]
+    public static partial void RealmCreated(ILogger logger, string realmId, string tenantId);
+
+    [LoggerMessage(101, LogLevel.Information, "Deleted realm {RealmId} of tenant {TenantId}")]
+    public static partial void RealmDeleted(ILogger logger, string realmId, string tenantId);
+
+    [LoggerMessage(102, LogLevel.Information, "Created authenticator config {AuthenticatorConfigId} ({ConfigType}) in realm {RealmId}")]
+    public static partial void AuthenticatorConfigCreated(ILogger logger, string authenticatorConfigId, string configType, string realmId);
+
+    [LoggerMessage(103, LogLevel.Information, "Deleted authenticator config {AuthenticatorConfigId} of realm {RealmId}")]
+    public static partial void AuthenticatorConfigDeleted(ILogger logger, string authenticatorConfigId, string realmId);
+
+    [LoggerMessage(200, LogLevel.Information, "Queued {Kind} email {OutboxMessageId} for job {JobId}")]
+    public static partial void EmailQueued(ILogger logger, string kind, string outboxMessageId, string? jobId);
+
+    [LoggerMessage(201, LogLevel.Information, "Sent {Kind} email {OutboxMessageId} for job {JobId} over SMTP (attempt {Attempt})")]
+    public static partial void EmailSent(ILogger logger, string kind, string outboxMessageId, string? jobId, int attempt);
+
+    [LoggerMessage(202, LogLevel.Warning, "Email {OutboxMessageId} not sent (attempt {Attempt} of {MaxAttempts}): {Error}; next attempt in {Delay}")]
+    public static partial void EmailRetryScheduled(ILogger logger, string outboxMessageId, int attempt, int maxAttempts, string error, TimeSpan delay);
+
+    [LoggerMessage(203, LogLevel.Error, "Gave up on email {OutboxMessageId} for job {JobId} after {Attempt} attempts: {Error}")]
+    public static partial void EmailFailed(ILogger logger, string outboxMessageId, string? jobId, int attempt, string error);
+
+    [LoggerMessage(204, LogLevel.Warning, "Email {OutboxMessageId} for job {JobId} will never be sent: {Reason}")]
+    public static partial void EmailNotSent(ILogger logger, string outboxMessageId, string? jobId, string reason);
+
+    [LoggerMessage(205, LogLevel.Warning, "Lost the lease on email {OutboxMessageId} before recording its outcome; another sender took it over")]
+    public static partial void EmailLeaseLost(ILogger logger, string outboxMessageId);
+
+    [LoggerMessage(206, LogLevel.Information, "Dev mailbox received {Kind} email {OutboxMessageId}: see {DevMailboxPath}")]
+    public static partial void DevMailboxReceived(ILogger logger, string kind, string outboxMessageId, string devMailboxPath);
+
+    // The only log line that carries a binding link: dev mailbox mode outside Production (see OutboxDispatcher).
+    [LoggerMessage(207, LogLevel.Information, "Dev mailbox: open this link to set up the passkey of job {JobId}: {BindingLink}")]
+    public static partial void DevMailboxLink(ILogger logger, string? jobId, string bindingLink);
+
+    [LoggerMessage(208, LogLevel.Information, "No SMTP host is configured (Passbind:Smtp:Host): mail goes to the dev mailbox at {DevMailboxPath}")]
+    public static partial void DevMailboxInUse(ILogger logger, string devMailboxPath);
+
+    [LoggerMessage(209, LogLevel.Warning, "No SMTP host is configured (Passbind:Smtp:Host) in Production: mail is kept in the database and never delivered")]
+    public static partial void DevMailboxInProduction(ILogger logger);
+
+    [LoggerMessage(210, LogLevel.Error, "An outbox round failed; the next one retries")]
+    public static partial void OutboxRoundFailed(ILogger logger, Exception exception);
 }

@@ -1,12 +1,19 @@
+using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Credentials;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.Realms;
+using Passbind.Server.Features.Tenants;
+using Passbind.Server.Features.Themes;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPassbindServer();
+builder.Services.AddPassbindOpenApi();
 
 var app = builder.Build();
 app.UseApiErrors();
@@ -17,10 +24,23 @@ app.UseAuthorization();
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").AllowAnonymous();
 app.MapTokenEndpoints();
 app.MapBindingCeremonyEndpoints();
+app.MapApiDocumentation();
+
+var tenant = app.MapGroup("/v1/tenants/{tenant_id}").WithManagementAccess();
+tenant.MapTenantEndpoints();
+tenant.MapRealmEndpoints();
+
+if (!app.Environment.IsProduction())
+{
+    app.MapDevMailboxEndpoints();
+}
 
 var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
 realm.MapIdentityEndpoints();
 realm.MapBindingJobEndpoints();
+realm.MapCredentialEndpoints();
+realm.MapAuthenticatorConfigEndpoints();
+realm.MapThemeEndpoints();
 
 await app.InitializePassbindAsync();
 await app.RunAsync();

@@ -16,6 +16,7 @@ public sealed class PassbindDbContext(DbContextOptions<PassbindDbContext> option
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PassbindDbContext).Assembly);

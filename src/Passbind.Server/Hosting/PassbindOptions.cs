@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Passbind.Server.Hosting;
 
 /// <summary>The <c>Passbind</c> configuration section (environment: <c>Passbind__…</c>).</summary>
-internal sealed class PassbindOptions
+internal sealed class PassbindOptions : IValidatableObject
 {
     public const string SectionName = "Passbind";
 
@@ -31,6 +31,28 @@ internal sealed class PassbindOptions
     public WebAuthnOptions WebAuthn { get; set; } = new();
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var ceiling = TimeSpan.FromDays(7);
+        if (Links.MaxLifetime <= TimeSpan.Zero || Links.MaxLifetime > ceiling)
+        {
+            yield return new ValidationResult("Passbind:Links:MaxLifetime must be more than zero and at most 7 days.");
+        }
+
+        foreach (var (name, lifetime) in new[] { ("ReturnLifetime", Links.ReturnLifetime), ("EmailLifetime", Links.EmailLifetime) })
+        {
+            if (lifetime <= TimeSpan.Zero || lifetime > Links.MaxLifetime)
+            {
+                yield return new ValidationResult($"Passbind:Links:{name} must be more than zero and at most Passbind:Links:MaxLifetime.");
+            }
+        }
+
+        if (WebAuthn.ChallengeTimeout < TimeSpan.FromMinutes(1) || WebAuthn.ChallengeTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return new ValidationResult("Passbind:WebAuthn:ChallengeTimeout must be from 1 to 10 minutes.");
+        }
+    }
 }
 
 internal sealed class DatabaseOptions

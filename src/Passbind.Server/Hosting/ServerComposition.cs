@@ -3,6 +3,7 @@ using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ internal static class ServerComposition
         services.AddCors();
         services.AddSingleton<DefaultCorsPolicyProvider>();
         services.AddSingleton<ICorsPolicyProvider, BindingCorsPolicyProvider>();
+        services.AddPassbindEmail();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Passbind.Storage;
 using Passbind.Storage.PostgreSql;
 using Passbind.Storage.Sqlite;
@@ -20,12 +21,12 @@ internal static class StorageSetup
                     throw new InvalidOperationException("Passbind:Database:Provider is PostgreSql but ConnectionStrings:Passbind is not set.");
                 }
 
-                services.AddDbContextPool<PassbindDbContext>(db => db.UsePassbindPostgreSql(connectionString));
+                services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindPostgreSql(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
                 break;
             default:
                 Directory.CreateDirectory(options.DataDirectory);
                 var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(options.DataDirectory);
-                services.AddDbContextPool<PassbindDbContext>(db => db.UsePassbindSqlite(sqlite));
+                services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindSqlite(sqlite).AddInterceptors(provider.GetServices<IInterceptor>()));
                 break;
         }
 

@@ -38,7 +38,9 @@ internal sealed class JsonBody<T> : IEndpointParameterMetadataProvider
             return new(null, ApiError.InvalidRequest());
         }
 
-        if (!request.HasJsonContentType())
+        // fetch() with a string body and no headers sends text/plain, as the seed's examples do, and
+        // Beyond Identity reads it as JSON; so do we. Any other declared type is refused.
+        if (!request.HasJsonContentType() && !IsPlainText(request.ContentType))
         {
             return new(null, ApiError.UnsupportedMediaType());
         }
@@ -65,6 +67,9 @@ internal sealed class JsonBody<T> : IEndpointParameterMetadataProvider
 
     public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder) =>
         builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(T)));
+
+    private static bool IsPlainText(string? contentType) =>
+        contentType is null || contentType.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Names the field a value of the wrong type was found in; broken JSON syntax has no field.</summary>
     private static ApiError Describe(JsonException exception)

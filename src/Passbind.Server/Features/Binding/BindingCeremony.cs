@@ -8,6 +8,7 @@ using Passbind.Core.Links;
 using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -25,11 +26,15 @@ internal sealed class BindingCeremony(
     RegistrationVerifier verifier,
     PublicAddresses addresses,
     IOptions<PassbindOptions> options,
+    INotificationQueue notifications,
     TimeProvider time,
     ILogger<BindingCeremony> logger)
 {
-    /// <summary>Finds the job a link names and checks that the link can still bind, expiry included.</summary>
-    public async Task<(CredentialBindingJob? Job, ApiError? Error)> OpenLinkAsync(LinkAddress link, string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the job a link names, with its authenticator config, and checks that the link can still bind,
+    /// expiry included.
+    /// </summary>
+    public async Task<(OpenedLink? Link, ApiError? Error)> OpenLinkAsync(LinkAddress link, string? token, CancellationToken cancellationToken)
     {
         var job = ResourceId.IsWellFormed(link.JobId)
             ? await db.CredentialBindingJobs.AsNoTracking().FirstOrDefaultAsync(
@@ -43,7 +48,14 @@ internal sealed class BindingCeremony(
             return (null, CeremonyErrors.LinkNotFound());
         }
 
-        return (job, UnusableReason(job, time.GetUtcNow()));
+        if (UnusableReason(job, time.GetUtcNow()) is { } unusable)
+        {
+            return (null, unusable);
+        }
+
+        // A config deleted after the link was made takes its trusted origins with it: the link is dead.
+        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == job.AuthenticatorConfigId, cancellationToken);
+        return config is null ? (null, CeremonyErrors.LinkRevoked()) : (new OpenedLink(job, config), null);
     }
 
     public async Task<(RegistrationOptionsResponse? Options, ApiError? Error)> CreateOptionsAsync(LinkAddress link, RegistrationOptionsRequest request, CancellationToken cancellationToken)
@@ -54,19 +66,19 @@ internal sealed class BindingCeremony(
             return (null, ApiError.InvalidField("key_type", "must be webauthn or subtle"));
         }
 
-        var (job, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
-        if (error is not null)
+        var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
+        if (opened is null)
         {
             return (null, error);
         }
 
-        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstAsync(c => c.Id == job!.AuthenticatorConfigId, cancellationToken);
+        var (job, config) = opened;
         if (!JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson)!.Contains(requiredMethod))
         {
             return (null, CeremonyErrors.KeyTypeNotAllowed(keyType));
         }
 
-        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job!.IdentityId, cancellationToken);
+        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job.IdentityId, cancellationToken);
         if (identity.Status != "active")
         {
             return (null, CeremonyErrors.LinkRevoked());
@@ -88,7 +100,7 @@ internal sealed class BindingCeremony(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.BindingChallenges.Add(new BindingChallenge
         {
-            JobId = job!.Id,
+            JobId = job.Id,
             ChallengeHash = SHA256.HashData(created.Challenge.Span),
             KeyType = keyType,
             ExpireTime = now + webAuthn.ChallengeTimeout,
@@ -112,19 +124,18 @@ internal sealed class BindingCeremony(
             return (null, ApiError.InvalidField("credential", "required: a RegistrationResponseJSON object"));
         }
 
-        var (job, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
-        if (error is not null)
+        var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
+        if (opened is null)
         {
             return (null, error);
         }
 
-        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job!.IdentityId, cancellationToken);
+        var (job, config) = opened;
+        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job.IdentityId, cancellationToken);
         if (identity.Status != "active")
         {
             return (null, CeremonyErrors.LinkRevoked());
         }
-
-        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstAsync(c => c.Id == job!.AuthenticatorConfigId, cancellationToken);
 
         // Only server-stored state is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes is
         // used to find the stored one, and the verifier then compares them.
@@ -133,7 +144,7 @@ internal sealed class BindingCeremony(
         var challenge = presented is null
             ? null
             : await db.BindingChallenges.AsNoTracking().FirstOrDefaultAsync(
-                c => c.JobId == job!.Id && c.ChallengeHash == SHA256.HashData(presented), cancellationToken);
+                c => c.JobId == job.Id && c.ChallengeHash == SHA256.HashData(presented), cancellationToken);
         if (challenge is not null && challenge.ExpireTime <= now)
         {
             return (null, CeremonyErrors.ChallengeExpired());
@@ -149,7 +160,7 @@ internal sealed class BindingCeremony(
         var result = await verifier.VerifyAsync(expected, response, cancellationToken);
         if (!result.Succeeded)
         {
-            Log.RegistrationRefused(logger, job!.Id, result.Failure.Code);
+            Log.RegistrationRefused(logger, job.Id, result.Failure.Code);
             return (null, CeremonyErrors.From(result.Failure));
         }
 
@@ -157,7 +168,7 @@ internal sealed class BindingCeremony(
         var credential = new Credential
         {
             Id = ResourceId.NewHexId(),
-            TenantId = job!.TenantId,
+            TenantId = job.TenantId,
             RealmId = job.RealmId,
             IdentityId = job.IdentityId,
             CredentialId = registration.CredentialId.ToArray(),
@@ -172,13 +183,14 @@ internal sealed class BindingCeremony(
             Aaguid = registration.Aaguid,
             Transports = registration.Transports.Count == 0 ? null : string.Join(',', registration.Transports),
             KeyType = challenge!.KeyType,
-            State = "ACTIVE",
+            State = CredentialStates.Active,
             BindingJobId = job.Id,
             CreateTime = now,
             UpdateTime = now,
         };
 
-        if (await ConsumeAndStoreAsync(job, credential, now, cancellationToken) is { } consumeError)
+        var deviceKind = DeviceKind(challenge.KeyType, registration.AuthenticatorAttachment);
+        if (await ConsumeAndStoreAsync(job, identity, credential, deviceKind, now, cancellationToken) is { } consumeError)
         {
             return (null, consumeError);
         }
@@ -190,9 +202,11 @@ internal sealed class BindingCeremony(
     /// <summary>
     /// One transaction: the conditional update that consumes the link (it matches only while the job is
     /// usable and unexpired, so one completion wins), the credential insert (the unique index refuses a
-    /// credential id registered to anyone), and the end of the job's challenges.
+    /// credential id registered to anyone), the "passkey added" notice (NIST SP 800-63B §4.6), and the end
+    /// of the job's challenges.
     /// </summary>
-    private async Task<ApiError?> ConsumeAndStoreAsync(CredentialBindingJob job, Credential credential, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ApiError?> ConsumeAndStoreAsync(
+        CredentialBindingJob job, Identity identity, Credential credential, string deviceKind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await db.CredentialBindingJobs
@@ -212,6 +226,7 @@ internal sealed class BindingCeremony(
         }
 
         db.Credentials.Add(credential);
+        await notifications.EnqueuePasskeyAddedAsync(db, identity, credential, deviceKind, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -243,6 +258,15 @@ internal sealed class BindingCeremony(
             new PasskeyTheme(theme?.LogoUrlLight, theme?.LogoUrlDark, theme?.SupportUrl),
             job.PostBindingRedirectUri);
     }
+
+    /// <summary>How the notice names the new passkey's device, from what the ceremony reported.</summary>
+    private static string DeviceKind(string keyType, string? attachment) => (keyType, attachment) switch
+    {
+        (KeyTypes.Subtle, _) => "a software passkey kept by an app",
+        (_, "platform") => "a passkey on this device's built-in authenticator",
+        (_, "cross-platform") => "a security key or another device",
+        _ => "a passkey",
+    };
 
     private static ApiError? UnusableReason(CredentialBindingJob job, DateTimeOffset now) => job.State switch
     {
@@ -279,6 +303,9 @@ internal sealed class BindingCeremony(
         }
     }
 }
+
+/// <summary>A link that can still bind: its job and the job's authenticator config.</summary>
+internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config);
 
 /// <summary>The route values that name a link's job.</summary>
 internal sealed record LinkAddress(string TenantId, string RealmId, string IdentityId, string JobId);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Pages;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -35,30 +36,34 @@ internal static class BindingCeremonyEndpoints
     /// <summary>
     /// GET records LINK_OPENED and redirects; HEAD (mail scanners) only looks. Neither consumes the link.
     /// </summary>
-    internal static async Task<Results<RedirectHttpResult, ContentHttpResult>> OpenLinkAsync(
+    internal static async Task<IResult> OpenLinkAsync(
         string tenant_id, string realm_id, string identity_id, string job_id, string? token,
         HttpRequest request, BindingCeremony ceremony, PassbindDbContext db, BindingLinks links, PublicAddresses addresses, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var (job, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
-        if (error is not null)
+        var (opened, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
+        if (opened is null)
         {
-            return LinkStatusPage(error);
+            return LinkStatusPage.Render(error!.Code switch
+            {
+                "link_consumed" => LinkStatus.Consumed,
+                "link_expired" => LinkStatus.Expired,
+                "link_revoked" => LinkStatus.Revoked,
+                _ => LinkStatus.NotFound,
+            });
         }
 
+        var job = opened.Job;
         if (HttpMethods.IsGet(request.Method))
         {
             var now = time.GetUtcNow();
             await db.CredentialBindingJobs
-                .Where(j => j.Id == job!.Id && j.State == JobStates.LinkSent)
+                .Where(j => j.Id == job.Id && j.State == JobStates.LinkSent)
                 .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.LinkOpened).SetProperty(j => j.UpdateTime, now), cancellationToken);
         }
 
-        var invokeUrl = await db.AuthenticatorConfigs.AsNoTracking()
-            .Where(c => c.Id == job!.AuthenticatorConfigId)
-            .Select(c => c.InvokeUrl)
-            .FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Redirect(links.BindRedirect(job!, invokeUrl ?? addresses.BaseUrl, token!));
+        // hosted_web configs have no invoke URL of their own: the server's hosted /bind page serves them.
+        return TypedResults.Redirect(links.BindRedirect(job, opened.Config.InvokeUrl ?? addresses.BaseUrl, token!));
     }
 
     internal static async Task<Results<Ok<RegistrationOptionsResponse>, ApiError>> CreateOptionsAsync(
@@ -95,7 +100,4 @@ internal static class BindingCeremonyEndpoints
         headers["Referrer-Policy"] = "no-referrer";
         return await next(context);
     }
-
-    private static ContentHttpResult LinkStatusPage(ApiError error) =>
-        TypedResults.Content($"<!doctype html><title>Passbind</title><p>{System.Net.WebUtility.HtmlEncode(error.Body.Message)}</p>", "text/html; charset=utf-8", statusCode: error.Status);
 }

@@ -2,7 +2,7 @@ using Passbind.Storage.Entities;
 
 namespace Passbind.Server.Features.Credentials;
 
-/// <summary>A passkey as the credentials API shows it (Beyond Identity §3.4); <c>jwk_json</c> is a string of JSON.</summary>
+/// <summary>A credential as §3.4 shows it; <c>jwk_json</c> is a string holding the JWK's JSON, not an object.</summary>
 internal sealed record CredentialResponse(
     string Id,
     string IdentityId,
@@ -15,7 +15,12 @@ internal sealed record CredentialResponse(
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime)
 {
+    /// <summary>Passbind's credentials are WebAuthn registrations.</summary>
+    public const string WebAuthnCsrType = "WEBAUTHN";
+
     public static CredentialResponse From(Credential credential) => new(
-        credential.Id, credential.IdentityId, credential.RealmId, credential.TenantId, credential.State, "WEBAUTHN",
+        credential.Id, credential.IdentityId, credential.RealmId, credential.TenantId, credential.State, WebAuthnCsrType,
         credential.JwkJson, credential.JwkThumbprint, credential.CreateTime, credential.UpdateTime);
 }
+
+internal sealed record CredentialListResponse(IReadOnlyList<CredentialResponse> Credentials, int TotalSize, string? NextPageToken);

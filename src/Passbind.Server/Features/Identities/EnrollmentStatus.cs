@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Credentials;
 using Passbind.Storage;
 
 namespace Passbind.Server.Features.Identities;
@@ -20,7 +21,7 @@ internal static class EnrollmentStatus
         PassbindDbContext db, IReadOnlyCollection<string> identityIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var enrolled = await db.Credentials
-            .Where(c => identityIds.Contains(c.IdentityId) && c.State == "ACTIVE")
+            .Where(c => identityIds.Contains(c.IdentityId) && c.State == CredentialStates.Active)
             .Select(c => c.IdentityId).Distinct().ToListAsync(cancellationToken);
         var jobs = await db.CredentialBindingJobs
             .Where(j => identityIds.Contains(j.IdentityId))

@@ -42,7 +42,7 @@ internal static class IdentityEndpoints
             return ApiError.InvalidField("identity", "required");
         }
 
-        Check(violations, "identity.display_name", FieldRules.DisplayName(fields.DisplayName));
+        violations.Check("identity.display_name", FieldRules.DisplayName(fields.DisplayName));
         var status = ReadStatus(violations, fields.Status) ?? "active";
         var traits = ReadTraits(violations, fields.Traits, existing: null);
         if (traits is not null && !traits.ContainsKey(Traits.Username))
@@ -139,7 +139,7 @@ internal static class IdentityEndpoints
         var violations = new List<FieldViolation>();
         if (fields.DisplayName is not null)
         {
-            Check(violations, "identity.display_name", FieldRules.DisplayName(fields.DisplayName));
+            violations.Check("identity.display_name", FieldRules.DisplayName(fields.DisplayName));
         }
 
         var status = ReadStatus(violations, fields.Status);
@@ -276,18 +276,10 @@ internal static class IdentityEndpoints
                 Traits.PrimaryEmailAddress or "secondary_email_address" => FieldRules.EmailAddress(text),
                 _ => FieldRules.Text(text, FieldRules.MaxTraitLength),
             };
-            Check(violations, field, problem);
+            violations.Check(field, problem);
             merged[key] = text;
         }
 
         return merged;
-    }
-
-    private static void Check(List<FieldViolation> violations, string field, string? problem)
-    {
-        if (problem is not null)
-        {
-            violations.Add(new FieldViolation(field, problem));
-        }
     }
 }

@@ -259,6 +259,42 @@ namespace Passbind.Storage.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", nullable: false),
+                    RealmId = table.Column<string>(type: "TEXT", nullable: false),
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseExpireTime = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Transport = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    LinkExpireTime = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreateTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentTime = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outbox_messages_credential_binding_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "credential_binding_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_applications_ClientId",
                 table: "applications",
@@ -329,6 +365,27 @@ namespace Passbind.Storage.Sqlite.Migrations
                 columns: new[] { "TenantId", "RealmId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_JobId",
+                table: "outbox_messages",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_MessageId",
+                table: "outbox_messages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_State_NextAttemptTime",
+                table: "outbox_messages",
+                columns: new[] { "State", "NextAttemptTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_Transport_CreateTime",
+                table: "outbox_messages",
+                columns: new[] { "Transport", "CreateTime" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_realms_TenantId_Id",
                 table: "realms",
                 columns: new[] { "TenantId", "Id" });
@@ -354,6 +411,9 @@ namespace Passbind.Storage.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "credentials");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "signing_keys");

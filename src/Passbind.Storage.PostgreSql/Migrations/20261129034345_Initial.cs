@@ -260,6 +260,42 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TenantId = table.Column<string>(type: "text", nullable: false),
+                    RealmId = table.Column<string>(type: "text", nullable: false),
+                    JobId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptTime = table.Column<long>(type: "bigint", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseExpireTime = table.Column<long>(type: "bigint", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Transport = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    LinkExpireTime = table.Column<long>(type: "bigint", nullable: true),
+                    CreateTime = table.Column<long>(type: "bigint", nullable: false),
+                    SentTime = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_outbox_messages_credential_binding_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "credential_binding_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_applications_ClientId",
                 table: "applications",
@@ -330,6 +366,27 @@ namespace Passbind.Storage.PostgreSql.Migrations
                 columns: new[] { "TenantId", "RealmId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_JobId",
+                table: "outbox_messages",
+                column: "JobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_MessageId",
+                table: "outbox_messages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_State_NextAttemptTime",
+                table: "outbox_messages",
+                columns: new[] { "State", "NextAttemptTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_Transport_CreateTime",
+                table: "outbox_messages",
+                columns: new[] { "Transport", "CreateTime" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_realms_TenantId_Id",
                 table: "realms",
                 columns: new[] { "TenantId", "Id" });
@@ -355,6 +412,9 @@ namespace Passbind.Storage.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "credentials");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "signing_keys");

@@ -1,0 +1,363 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Passbind.Server.Features.BindingJobs;
+using Passbind.Storage;
+using Passbind.Storage.Entities;
+
+namespace Passbind.Server.Features.Email;
+
+/// <summary>
+/// The reading side of the outbox: one round claims the due messages under a lease, sends them, and records
+/// each outcome. Delivery is at least once: a node that dies after the SMTP server accepted a message but
+/// before it recorded that, sends it again once the lease has passed, with the same Message-ID.
+/// </summary>
+internal sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    SmtpMailTransport transport,
+    IOptions<EmailOptions> options,
+    IHostEnvironment environment,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>This sender's name in the leases it takes; a restarted process is a new sender.</summary>
+    private readonly string senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>Claims and handles one batch of due messages; answers how many it claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
+        var (claim, messages) = await ClaimAsync(db, cancellationToken);
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        var outcomes = await DeliverAsync(db, messages, cancellationToken);
+        foreach (var (message, outcome, error) in outcomes)
+        {
+            // The outcome is recorded even while stopping: the message has been sent, or its lease must go back.
+            await RecordAsync(db, message, claim, outcome, error, CancellationToken.None);
+        }
+
+        return messages.Count;
+    }
+
+    /// <summary>
+    /// Takes a lease on up to a batch of due messages with one conditional UPDATE. A row whose lease is held
+    /// and unexpired is not matched, so of several senders (threads, or nodes on one database) exactly one
+    /// gets each message: on PostgreSQL the losing UPDATE re-checks the condition after the winner commits
+    /// and skips the row; on SQLite writers are serialised.
+    /// </summary>
+    private async Task<(string Claim, List<OutboxMessage> Messages)> ClaimAsync(PassbindDbContext db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var batch = options.Value.BatchSize;
+        var candidates = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.State == OutboxStates.Pending && m.NextAttemptTime <= now && (m.LeaseExpireTime == null || m.LeaseExpireTime <= now))
+            .OrderBy(m => m.NextAttemptTime)
+            .Select(m => m.Id)
+            .Take(batch)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return (string.Empty, []);
+        }
+
+        var claim = $"{senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var leaseUntil = now + options.Value.LeaseDuration;
+        await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Id) && m.State == OutboxStates.Pending && (m.LeaseExpireTime == null || m.LeaseExpireTime <= now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, claim).SetProperty(m => m.LeaseExpireTime, leaseUntil), cancellationToken);
+        var messages = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.LeaseOwner == claim)
+            .OrderBy(m => m.NextAttemptTime)
+            .ToListAsync(cancellationToken);
+        return (claim, messages);
+    }
+
+    private async Task<List<(OutboxMessage Message, SendOutcome Outcome, string? Error)>> DeliverAsync(
+        PassbindDbContext db, List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var jobIds = messages.Where(m => m.JobId is not null).Select(m => m.JobId!).ToList();
+        var jobStates = jobIds.Count == 0
+            ? []
+            : await db.CredentialBindingJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id))
+                .ToDictionaryAsync(j => j.Id, j => j.State, cancellationToken);
+
+        var outcomes = new List<(OutboxMessage, SendOutcome, string?)>(messages.Count);
+        SmtpClient? client = null;
+        string? connectionError = null;
+        try
+        {
+            foreach (var message in messages)
+            {
+                // Never mail a link that can no longer bind: expiry is checked at the moment of sending.
+                if (message.LinkExpireTime is { } expiry && expiry <= time.GetUtcNow())
+                {
+                    outcomes.Add((message, SendOutcome.Expired, "link expired before sending"));
+                    continue;
+                }
+
+                if (message.JobId is not null && (!jobStates.TryGetValue(message.JobId, out var jobState) || !JobStates.IsUsable(jobState)))
+                {
+                    outcomes.Add((message, SendOutcome.Cancelled, $"job is {jobState ?? "gone"}"));
+                    continue;
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    outcomes.Add((message, SendOutcome.Released, null));
+                    continue;
+                }
+
+                if (transport.UsesDevMailbox)
+                {
+                    outcomes.Add((message, SendOutcome.Sent, null));
+                    continue;
+                }
+
+                // Once the server proved unreachable in this round, the rest of the batch waits with it.
+                if (connectionError is not null && client is null)
+                {
+                    outcomes.Add((message, SendOutcome.Temporary, connectionError));
+                    continue;
+                }
+
+                if (client is null)
+                {
+                    (client, connectionError) = await TryConnectAsync(cancellationToken);
+                    if (client is null)
+                    {
+                        outcomes.Add((message, cancellationToken.IsCancellationRequested ? SendOutcome.Released : SendOutcome.Temporary, connectionError));
+                        connectionError ??= "stopping";
+                        continue;
+                    }
+                }
+
+                var (outcome, error, broken) = await SendOneAsync(client, message, cancellationToken);
+                outcomes.Add((message, outcome, error));
+                if (broken)
+                {
+                    client?.Dispose();
+                    client = null;
+                    connectionError = error;
+                }
+            }
+        }
+        finally
+        {
+            if (client is not null)
+            {
+                try
+                {
+                    await client.DisconnectAsync(quit: true, CancellationToken.None).WaitAsync(options.Value.SmtpTimeout, time, CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is IOException or SmtpProtocolException or TimeoutException or SocketException or ServiceNotConnectedException)
+                {
+                    // The messages are already accepted; a QUIT that fails changes nothing.
+                }
+
+                client.Dispose();
+            }
+        }
+
+        return outcomes;
+    }
+
+    private async Task<(SmtpClient? Client, string? Error)> TryConnectAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await transport.ConnectAsync(cancellationToken), null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (null, null);
+        }
+        catch (Exception exception) when (IsTransient(exception, cancellationToken) || exception is SmtpCommandException)
+        {
+            // Unreachable, or a refused greeting or login (e.g. 535): the server or its configuration, not the
+            // message; keep retrying until the limit.
+            return (null, Describe(exception));
+        }
+    }
+
+    private async Task<(SendOutcome Outcome, string? Error, bool ConnectionBroken)> SendOneAsync(SmtpClient client, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        MimeMessage mime;
+        try
+        {
+            mime = transport.Build(message);
+        }
+        catch (FormatException)
+        {
+            return (SendOutcome.Permanent, "the recipient address or a header cannot be sent", false);
+        }
+
+        try
+        {
+            await client.SendAsync(mime, cancellationToken);
+            return (SendOutcome.Sent, null, false);
+        }
+        catch (SmtpCommandException exception)
+        {
+            // RFC 5321 §4.2.1: 5yz is a permanent failure, 4yz a transient one.
+            return ((int)exception.StatusCode >= 500 ? SendOutcome.Permanent : SendOutcome.Temporary, Describe(exception), !client.IsConnected);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping mid-send: the server may or may not have the message; releasing the lease means it
+            // is sent again later with the same Message-ID (at least once).
+            return (SendOutcome.Released, null, true);
+        }
+        catch (Exception exception) when (IsTransient(exception, cancellationToken))
+        {
+            return (SendOutcome.Temporary, Describe(exception), true);
+        }
+    }
+
+    private async Task RecordAsync(PassbindDbContext db, OutboxMessage message, string claim, SendOutcome outcome, string? error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var attempts = outcome is SendOutcome.Sent or SendOutcome.Temporary or SendOutcome.Permanent ? message.Attempts + 1 : message.Attempts;
+        var mine = db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseOwner == claim);
+        if (outcome == SendOutcome.Temporary && attempts >= options.Value.MaxAttempts)
+        {
+            outcome = SendOutcome.Permanent;
+        }
+
+        int updated;
+        switch (outcome)
+        {
+            case SendOutcome.Sent:
+                var destination = transport.UsesDevMailbox ? OutboxKinds.TransportDevMailbox : OutboxKinds.TransportSmtp;
+                updated = await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.State, OutboxStates.Sent).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.SentTime, now)
+                    .SetProperty(m => m.Transport, destination).SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
+                if (updated > 0)
+                {
+                    LogSent(message, attempts);
+                }
+
+                break;
+            case SendOutcome.Temporary:
+                var delay = Backoff(attempts);
+                updated = await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptTime, now + delay).SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
+                if (updated > 0)
+                {
+                    Log.EmailRetryScheduled(logger, message.Id, attempts, options.Value.MaxAttempts, error ?? "unknown", delay);
+                }
+
+                break;
+            case SendOutcome.Permanent:
+                updated = await FailAsync(db, mine, message, attempts, error, now, cancellationToken);
+                if (updated > 0)
+                {
+                    Log.EmailFailed(logger, message.Id, message.JobId, attempts, error ?? "unknown");
+                }
+
+                break;
+            case SendOutcome.Expired or SendOutcome.Cancelled:
+                var state = outcome == SendOutcome.Expired ? OutboxStates.Expired : OutboxStates.Cancelled;
+                updated = await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.State, state).SetProperty(m => m.LastError, error)
+                    .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
+                if (updated > 0)
+                {
+                    Log.EmailNotSent(logger, message.Id, message.JobId, error ?? state);
+                }
+
+                break;
+            default:
+                updated = await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
+                break;
+        }
+
+        if (updated == 0)
+        {
+            Log.EmailLeaseLost(logger, message.Id);
+        }
+    }
+
+    /// <summary>Marks the message failed and its job FAILED_TO_SEND, together.</summary>
+    private static async Task<int> FailAsync(
+        PassbindDbContext db, IQueryable<OutboxMessage> mine, OutboxMessage message, int attempts, string? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var updated = await mine.ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.State, OutboxStates.Failed).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
+            .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
+        if (updated > 0 && message.JobId is not null)
+        {
+            // Only a job still waiting for its link moves: a job revoked or completed meanwhile keeps its state.
+            await db.CredentialBindingJobs
+                .Where(j => j.Id == message.JobId && j.State == JobStates.LinkSent)
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.FailedToSend).SetProperty(j => j.UpdateTime, now), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return updated;
+    }
+
+    /// <summary>Exponential backoff with jitter: a random point in the upper half of min(max, initial × 2^(n−1)).</summary>
+    internal TimeSpan Backoff(int attempts)
+    {
+        var initial = options.Value.InitialBackoff;
+        var max = options.Value.MaxBackoff;
+        var ceiling = initial * Math.Pow(2, Math.Min(attempts - 1, 30));
+        if (ceiling > max)
+        {
+            ceiling = max;
+        }
+
+        var half = ceiling / 2;
+        var jitter = (double)RandomNumberGenerator.GetInt32(0, 1_000_001) / 1_000_000;
+        return half + (half * jitter);
+    }
+
+    private void LogSent(OutboxMessage message, int attempts)
+    {
+        if (!transport.UsesDevMailbox)
+        {
+            Log.EmailSent(logger, message.Kind, message.Id, message.JobId, attempts);
+            return;
+        }
+
+        Log.DevMailboxReceived(logger, message.Kind, message.Id, DevMailboxEndpoints.Path);
+
+        // The one place a binding link may be logged: the dev mailbox, outside Production, so that someone
+        // trying Passbind without a mail server can click it from the console. With SMTP configured, or in
+        // Production, links never reach a log.
+        if (message.Kind == OutboxKinds.BindingLink && !environment.IsProduction() && EmailComposer.FindBindingLink(message.TextBody) is { } link)
+        {
+            Log.DevMailboxLink(logger, message.JobId, link);
+        }
+    }
+
+    private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        IOException or SocketException or TimeoutException or SmtpProtocolException or ServiceNotConnectedException
+            or SslHandshakeException or AuthenticationException or ProtocolException => true,
+        _ => false,
+    };
+
+    /// <summary>An error for the log and the row: the reply code or the exception's type, never server text that might echo an address.</summary>
+    private static string Describe(Exception exception) => exception switch
+    {
+        SmtpCommandException command => $"SMTP {(int)command.StatusCode} {command.ErrorCode}",
+        SocketException socket => $"connection failed: {socket.SocketErrorCode}",
+        _ => exception.GetType().Name,
+    };
+}

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using Passbind.Core.Identifiers;
+using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Hosting;
+using Passbind.Storage;
+using Passbind.Storage.Entities;
+
+namespace Passbind.Server.Features.Email;
+
+/// <summary>
+/// The writing side of the transactional outbox: composes a message and adds it to the caller's context,
+/// never saving, so it commits (or not) with the caller's change. <see cref="OutboxCommitInterceptor"/>
+/// wakes the sender once it has committed.
+/// </summary>
+internal sealed class OutboxQueue(PublicAddresses addresses, TimeProvider time, ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue
+{
+    private readonly string messageIdDomain = new Uri(addresses.BaseUrl).IdnHost;
+
+    public async Task EnqueueAsync(PassbindDbContext db, CredentialBindingJob job, Identity identity, string link, CancellationToken cancellationToken)
+    {
+        var recipient = identity.PrimaryEmailAddress
+            ?? throw new ArgumentException("An EMAIL job needs an identity with an email address.", nameof(identity));
+        var branding = await EmailBranding.LoadAsync(db, job.TenantId, job.RealmId, cancellationToken);
+        var email = EmailComposer.BindingLink(branding, link, job.ExpireTime);
+        var message = Add(db, job.TenantId, job.RealmId, job.Id, OutboxKinds.BindingLink, recipient, email, job.ExpireTime);
+        Log.EmailQueued(logger, message.Kind, message.Id, job.Id);
+    }
+
+    public async Task EnqueuePasskeyAddedAsync(PassbindDbContext db, Identity identity, Credential credential, string deviceKind, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(identity.PrimaryEmailAddress))
+        {
+            return;
+        }
+
+        var branding = await EmailBranding.LoadAsync(db, identity.TenantId, identity.RealmId, cancellationToken);
+        var email = EmailComposer.PasskeyAdded(branding, credential.CreateTime, deviceKind);
+        var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.PasskeyAdded, identity.PrimaryEmailAddress, email, null);
+        Log.EmailQueued(logger, message.Kind, message.Id, credential.BindingJobId);
+    }
+
+    private OutboxMessage Add(PassbindDbContext db, string tenantId, string realmId, string? jobId, string kind, string recipient, ComposedEmail email, DateTimeOffset? linkExpireTime)
+    {
+        var now = time.GetUtcNow();
+        var message = new OutboxMessage
+        {
+            Id = ResourceId.NewHexId(),
+            TenantId = tenantId,
+            RealmId = realmId,
+            JobId = jobId,
+            Kind = kind,
+            Recipient = recipient,
+            Subject = email.Subject,
+            HtmlBody = email.HtmlBody,
+            TextBody = email.TextBody,
+
+            // Fixed now, so that a message sent again after a crash carries the same Message-ID and a
+            // receiving system (or a person) can recognise the duplicate.
+            MessageId = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}@{messageIdDomain}",
+            State = OutboxStates.Pending,
+            NextAttemptTime = now,
+            LinkExpireTime = linkExpireTime,
+            CreateTime = now,
+        };
+        db.OutboxMessages.Add(message);
+        return message;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Passbind.Server.Features.Realms;
+
+internal sealed record RealmResponse(
+    string Id,
+    string TenantId,
+    string DisplayName,
+    string? Classification,
+    DateTimeOffset CreateTime,
+    DateTimeOffset UpdateTime);
+
+internal sealed record RealmListResponse(IReadOnlyList<RealmResponse> Realms, int TotalSize, string? NextPageToken);

@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace Passbind.Server.Tests.Email;
+
+/// <summary>
+/// Where one test's server keeps its data: a fresh data directory, and on PostgreSQL (when
+/// <c>PASSBIND_TEST_POSTGRES</c> holds a connection string) a fresh database. A restarted server reuses it.
+/// </summary>
+internal sealed class EmailTestStore : IAsyncDisposable
+{
+    private const string PostgresVariable = "PASSBIND_TEST_POSTGRES";
+    private readonly string? adminConnectionString = Environment.GetEnvironmentVariable(PostgresVariable);
+    private readonly string databaseName = "passbind_email_" + Guid.NewGuid().ToString("N")[..12];
+
+    public EmailTestStore()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "passbind-email-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        if (adminConnectionString is not null)
+        {
+            using var connection = new NpgsqlConnection(adminConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
+            command.ExecuteNonQuery();
+            ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName }.ConnectionString;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The PostgreSQL database, or null for the default SQLite file in <see cref="DataDirectory"/>.</summary>
+    public string? ConnectionString { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (adminConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(adminConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection; the temp directory is cleaned eventually.
+        }
+    }
+}

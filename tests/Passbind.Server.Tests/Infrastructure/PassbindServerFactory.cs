@@ -1,0 +1,82 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Passbind.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in process, on <paramref name="storage"/> (SQLite in its data directory, or its own
+/// PostgreSQL database), with <paramref name="time"/> as its clock. Two factories on one storage are a restart,
+/// or two nodes when both are alive.
+/// </summary>
+public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider time) : WebApplicationFactory<Program>
+{
+    /// <summary>The address the server believes it has; the in-process client's base address is the same.</summary>
+    public const string PublicBaseUrl = "http://localhost";
+
+    public TestStorage Storage => storage;
+
+    public FakeTimeProvider Time => time;
+
+    /// <summary>Starts the server (migrations, bootstrap) if it has not started yet.</summary>
+    public void EnsureStarted() => _ = Services;
+
+    /// <summary>bootstrap.json as the server wrote it.</summary>
+    public BootstrapInfo ReadBootstrap()
+    {
+        EnsureStarted();
+        return BootstrapInfo.Read(storage.DataDirectory);
+    }
+
+    /// <summary>A client that sends <paramref name="accessToken"/> as a bearer token, or no Authorization header when null.</summary>
+    public HttpClient CreateApiClient(string? accessToken)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return client;
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        // Host configuration reaches Program as arguments, so it is visible while the builder is still being set
+        // up (the server picks its database provider there), unlike configuration added at Build time.
+        builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(Settings()));
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(time));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Passbind:DataDirectory"] = storage.DataDirectory,
+            ["Passbind:PublicBaseUrl"] = PublicBaseUrl,
+            ["Passbind:Database:Provider"] = storage.Database.ToString(),
+        };
+        if (storage.ConnectionString is not null)
+        {
+            settings["ConnectionStrings:Passbind"] = storage.ConnectionString;
+        }
+
+        return settings;
+    }
+}
