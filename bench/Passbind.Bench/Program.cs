@@ -37,13 +37,27 @@ var only = new Option<string[]>("--only")
     AllowMultipleArgumentsPerToken = true,
 };
 
+var replot = new Option<string?>("--replot") { Description = "redraw the chart from a saved JSON-lines file (writes the .png beside it) and exit" };
+
 var root = new RootCommand("Passbind load driver: binds per second, latency and scale, against this machine's own ceilings (issue 6).")
 {
-    provider, connection, quick, concurrency, scales, duration, warmUp, jitWarmUp, results, noBuild, only,
+    provider, connection, quick, concurrency, scales, duration, warmUp, jitWarmUp, results, noBuild, only, replot,
 };
 
 root.SetAction(async (parse, cancellationToken) =>
 {
+    if (parse.GetValue(replot) is { } saved)
+    {
+        var lines = await File.ReadAllLinesAsync(saved, cancellationToken);
+        var loaded = lines.Where(l => l.StartsWith('{'))
+            .Select(l => System.Text.Json.JsonSerializer.Deserialize(l, Passbind.Bench.Reporting.ResultJsonContext.Default.ScenarioResult)!)
+            .ToList();
+        var levels = loaded.Where(r => !r.Scenario.StartsWith("ceiling", StringComparison.Ordinal) && r.Scenario != "restart_ready")
+            .Select(r => r.Concurrency).Distinct().Order().ToList();
+        Passbind.Bench.Reporting.Chart.Save(Path.ChangeExtension(saved, ".png"), loaded[0].Provider, loaded, levels);
+        return 0;
+    }
+
     var isQuick = parse.GetValue(quick);
     var settings = new BenchSettings(
         Provider: isQuick ? Providers.Sqlite : parse.GetValue(provider)!,

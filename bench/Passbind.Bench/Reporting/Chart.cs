@@ -25,8 +25,7 @@ internal static class Chart
             plot.ShowLegend(Alignment.UpperLeft);
         }
 
-        foreach (var scenario in results.Where(r => !r.Scenario.StartsWith("ceiling", StringComparison.Ordinal) && r.Scenario != "restart_ready")
-                     .GroupBy(r => r.Scenario))
+        foreach (var scenario in results.Where(IsLoadScenario).GroupBy(r => r.Scenario))
         {
             var points = scenario.Where(r => concurrencies.Contains(r.Concurrency)).OrderBy(r => r.Concurrency).ToArray();
             if (points.Length == 0)
@@ -50,7 +49,10 @@ internal static class Chart
             rule.LinePattern = LinePattern.Dashed;
         }
 
-        p99.Axes.SetLimitsY(0, Math.Max(1, results.Where(r => !r.Scenario.StartsWith("ceiling", StringComparison.Ordinal)).Select(r => r.P99Ms).DefaultIfEmpty(1).Max() * 1.1));
+        p99.Axes.SetLimitsY(0, Math.Max(1, results.Where(IsLoadScenario).Select(r => r.P99Ms).DefaultIfEmpty(1).Max() * 1.1));
         multiplot.SavePng(path, 1100, 1300);
     }
+
+    private static bool IsLoadScenario(ScenarioResult result) =>
+        !result.Scenario.StartsWith("ceiling", StringComparison.Ordinal) && result.Scenario != "restart_ready";
 }
