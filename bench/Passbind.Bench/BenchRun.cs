@@ -241,7 +241,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
     /// </summary>
     private async Task<LoadMeasurement> BindPhaseAsync(int concurrency, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var trial = await RunBindsAsync(concurrency, TimeSpan.FromSeconds(Math.Min(1, duration.TotalSeconds)), await PrepareLinksAsync(concurrency * 3 + 20, cancellationToken), cancellationToken);
+        var trial = await RunBindsAsync(concurrency, TimeSpan.FromSeconds(Math.Min(1, duration.TotalSeconds / 2)), await PrepareLinksAsync(concurrency * 3 + 20, cancellationToken), cancellationToken);
         var needed = (int)Math.Clamp(trial.OpsPerSecond * duration.TotalSeconds * 1.5 + concurrency * 4, 40, 40_000);
         var links = await PrepareLinksAsync(needed, cancellationToken);
         Status($"  {needed} identities with RETURN links ready; binding for {duration.TotalSeconds:0} s");

@@ -68,7 +68,7 @@ root.SetAction(async (parse, cancellationToken) =>
         JitWarmUp: TimeSpan.FromSeconds(parse.GetValue(jitWarmUp) ?? (isQuick ? 0 : 24)),
         WarmUp: TimeSpan.FromSeconds(parse.GetValue(warmUp) ?? (isQuick ? 1 : 3)),
         Duration: TimeSpan.FromSeconds(parse.GetValue(duration) ?? (isQuick ? 2 : 10)),
-        CeilingDuration: TimeSpan.FromSeconds(isQuick ? 2 : 8),
+        CeilingDuration: TimeSpan.FromSeconds(isQuick ? 1 : 8),
         ResultsDirectory: parse.GetValue(results) ?? Path.Combine(Passbind.Bench.Server.RepositoryRoot.Find(), "bench", "results"),
         NoBuild: parse.GetValue(noBuild),
         Only: parse.GetValue(only));
