@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace Passbind.Bench.Reporting;
+
+[JsonSerializable(typeof(ScenarioResult))]
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.Strict)]
+internal sealed partial class ResultJsonContext : JsonSerializerContext;
