@@ -69,6 +69,12 @@ dotnet test Passbind.slnx --nologo -v quiet \
 node --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$RESULTS/js.tap" sdk/js/test || failed=1
 
+# The benchmark driver's one-minute mode: proves it still drives real binds (it fails on any error); the
+# figures of a quick run on a shared machine mean nothing, so they are not kept.
+echo "run.sh: benchmark driver, quick mode"
+dotnet run -c Release --project bench/Passbind.Bench -- --quick >"$RESULTS/bench.jsonl" 2>"$RESULTS/bench.log" \
+  || { echo "run.sh: the benchmark driver failed:"; tail -n 40 "$RESULTS/bench.log"; failed=1; }
+
 set +o pipefail
 
 # ---- Summary: TRX counters of every test assembly, plus the TAP totals of the JS tests ------------------------

@@ -1,27 +1,55 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Passbind.Storage.Sqlite;
 
 /// <summary>
-/// Sets each connection's durability and locking behaviour as it opens. WAL with synchronous=FULL makes
-/// a 2xx mean the write is on disk; foreign keys are off by default in SQLite.
+/// Sets each physical connection's durability and locking behaviour once, when the pool first opens it:
+/// WAL with synchronous=FULL makes a 2xx mean the write is on disk; foreign keys are off by default in
+/// SQLite; and a writer that finds the database locked waits for it up to 30 seconds.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
+    /// <summary>The pool reuses physical connections; their settings survive, so each is set up once.</summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (Prepare(connection) is { } command)
+        {
+            using (command)
+            {
+                command.ExecuteNonQuery();
+            }
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
+        if (Prepare(connection) is { } command)
+        {
+            await using (command)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static DbCommand? Prepare(DbConnection connection)
+    {
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (!Prepared.TryAdd(handle, Pragmas))
+        {
+            return null;
+        }
+
+        var command = connection.CreateCommand();
         command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }
