@@ -31,31 +31,37 @@ internal sealed class BindingCeremony(
     ILogger<BindingCeremony> logger)
 {
     /// <summary>
-    /// Finds the job a link names, with its authenticator config, and checks that the link can still bind,
-    /// expiry included.
+    /// Finds the job a link names, with its authenticator config and its identity (one query: this runs on
+    /// every ceremony call), and checks that the link can still bind, expiry included.
     /// </summary>
     public async Task<(OpenedLink? Link, ApiError? Error)> OpenLinkAsync(LinkAddress link, string? token, CancellationToken cancellationToken)
     {
-        var job = ResourceId.IsWellFormed(link.JobId)
-            ? await db.CredentialBindingJobs.AsNoTracking().FirstOrDefaultAsync(
-                j => j.Id == link.JobId && j.TenantId == link.TenantId && j.RealmId == link.RealmId && j.IdentityId == link.IdentityId,
-                cancellationToken)
+        var found = ResourceId.IsWellFormed(link.JobId)
+            ? await (
+                from job in db.CredentialBindingJobs.AsNoTracking()
+                where job.Id == link.JobId && job.TenantId == link.TenantId && job.RealmId == link.RealmId && job.IdentityId == link.IdentityId
+                join identity in db.Identities.AsNoTracking() on job.IdentityId equals identity.Id
+                join config in db.AuthenticatorConfigs.AsNoTracking() on job.AuthenticatorConfigId equals config.Id into configs
+                from config in configs.DefaultIfEmpty()
+                select new { Job = job, Identity = identity, Config = config })
+                .FirstOrDefaultAsync(cancellationToken)
             : null;
 
         // An unknown job and a wrong token look the same, so links cannot be probed.
-        if (job is null || !LinkToken.Matches(token, job.TokenHash))
+        if (found is null || !LinkToken.Matches(token, found.Job.TokenHash))
         {
             return (null, CeremonyErrors.LinkNotFound());
         }
 
-        if (UnusableReason(job, time.GetUtcNow()) is { } unusable)
+        if (UnusableReason(found.Job, time.GetUtcNow()) is { } unusable)
         {
             return (null, unusable);
         }
 
         // A config deleted after the link was made takes its trusted origins with it: the link is dead.
-        var config = await db.AuthenticatorConfigs.AsNoTracking().FirstOrDefaultAsync(c => c.Id == job.AuthenticatorConfigId, cancellationToken);
-        return config is null ? (null, CeremonyErrors.LinkRevoked()) : (new OpenedLink(job, config), null);
+        return found.Config is null
+            ? (null, CeremonyErrors.LinkRevoked())
+            : (new OpenedLink(found.Job, found.Config, found.Identity), null);
     }
 
     public async Task<(RegistrationOptionsResponse? Options, ApiError? Error)> CreateOptionsAsync(LinkAddress link, RegistrationOptionsRequest request, CancellationToken cancellationToken)
@@ -72,13 +78,12 @@ internal sealed class BindingCeremony(
             return (null, error);
         }
 
-        var (job, config) = opened;
+        var (job, config, identity) = opened;
         if (!JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson)!.Contains(requiredMethod))
         {
             return (null, CeremonyErrors.KeyTypeNotAllowed(keyType));
         }
 
-        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job.IdentityId, cancellationToken);
         if (identity.Status != "active")
         {
             return (null, CeremonyErrors.LinkRevoked());
@@ -130,8 +135,7 @@ internal sealed class BindingCeremony(
             return (null, error);
         }
 
-        var (job, config) = opened;
-        var identity = await db.Identities.AsNoTracking().FirstAsync(i => i.Id == job.IdentityId, cancellationToken);
+        var (job, config, identity) = opened;
         if (identity.Status != "active")
         {
             return (null, CeremonyErrors.LinkRevoked());
@@ -253,17 +257,27 @@ internal sealed class BindingCeremony(
 
     private async Task<CompleteRegistrationResponse> DescribeAsync(CredentialBindingJob job, Identity identity, Credential credential, CancellationToken cancellationToken)
     {
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == job.TenantId, cancellationToken);
-        var realm = await db.Realms.AsNoTracking().FirstAsync(r => r.Id == job.RealmId, cancellationToken);
-        var theme = await db.Themes.AsNoTracking().FirstOrDefaultAsync(t => t.RealmId == job.RealmId, cancellationToken);
+        var names = await (
+            from tenant in db.Tenants.AsNoTracking()
+            where tenant.Id == job.TenantId
+            from realm in db.Realms.AsNoTracking()
+            where realm.Id == job.RealmId
+            select new
+            {
+                Tenant = tenant.DisplayName,
+                Realm = realm.DisplayName,
+                Theme = db.Themes.Where(t => t.RealmId == realm.Id)
+                    .Select(t => new PasskeyTheme(t.LogoUrlLight, t.LogoUrlDark, t.SupportUrl))
+                    .FirstOrDefault(),
+            }).FirstAsync(cancellationToken);
         using var traits = JsonDocument.Parse(identity.TraitsJson);
         var externalId = traits.RootElement.TryGetProperty("external_id", out var value) ? value.GetString() : null;
         return new CompleteRegistrationResponse(
             CredentialResponse.From(credential),
-            new NamedResource(tenant.Id, tenant.DisplayName),
-            new NamedResource(realm.Id, realm.DisplayName),
+            new NamedResource(job.TenantId, names.Tenant),
+            new NamedResource(job.RealmId, names.Realm),
             new BoundIdentity(identity.Id, identity.Username, identity.DisplayName, identity.PrimaryEmailAddress, externalId),
-            new PasskeyTheme(theme?.LogoUrlLight, theme?.LogoUrlDark, theme?.SupportUrl),
+            names.Theme ?? new PasskeyTheme(null, null, null),
             job.PostBindingRedirectUri);
     }
 
@@ -312,8 +326,8 @@ internal sealed class BindingCeremony(
     }
 }
 
-/// <summary>A link that can still bind: its job and the job's authenticator config.</summary>
-internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config);
+/// <summary>A link that can still bind: its job, the job's authenticator config, and the identity it binds to.</summary>
+internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config, Identity Identity);
 
 /// <summary>The route values that name a link's job.</summary>
 internal sealed record LinkAddress(string TenantId, string RealmId, string IdentityId, string JobId);
