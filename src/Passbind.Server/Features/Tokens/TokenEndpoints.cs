@@ -57,7 +57,7 @@ internal static class TokenEndpoints
 
         if (ReadClientCredentials(request, form) is not var (clientId, clientSecret))
         {
-            return OAuthError.InvalidClient();
+            return OAuthError.InvalidClient(request);
         }
 
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(
@@ -67,7 +67,7 @@ internal static class TokenEndpoints
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(application.ClientId), Encoding.UTF8.GetBytes(clientId))
             || !CryptographicOperations.FixedTimeEquals(application.ClientSecretHash, presentedHash))
         {
-            return OAuthError.InvalidClient();
+            return OAuthError.InvalidClient(request);
         }
 
         var allowed = application.AllowedScopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -152,5 +152,14 @@ internal sealed record OAuthError(string Error, string? ErrorDescription)
 
     public static JsonHttpResult<OAuthError> InvalidRequest(string description) => Of(400, "invalid_request", description);
 
-    public static JsonHttpResult<OAuthError> InvalidClient() => Of(401, "invalid_client", "client authentication failed");
+    /// <summary>RFC 6749 §5.2: a client that authenticated with the Authorization header is told which scheme to use.</summary>
+    public static JsonHttpResult<OAuthError> InvalidClient(HttpRequest request)
+    {
+        if (request.Headers.Authorization.Count > 0)
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"passbind\"";
+        }
+
+        return Of(401, "invalid_client", "client authentication failed");
+    }
 }

@@ -49,6 +49,7 @@ public abstract class TokenEndpointsTests(PassbindServer server)
         using var response = await RequestTokenAsync(basic: (Bootstrap.ClientId, Bootstrap.ClientSecret + "x"));
 
         await AssertOAuthErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client");
+        Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public abstract class TokenEndpointsTests(PassbindServer server)
         using var response = await RequestTokenAsync(form: new() { ["client_id"] = "someone-else", ["client_secret"] = Bootstrap.ClientSecret });
 
         await AssertOAuthErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_client");
+        Assert.Empty(response.Headers.WwwAuthenticate);
     }
 
     [Fact]
