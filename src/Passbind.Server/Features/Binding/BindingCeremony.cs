@@ -64,6 +64,15 @@ internal sealed class BindingCeremony(
             : (new OpenedLink(found.Job, found.Config, found.Identity), null);
     }
 
+    /// <summary>A link opened in a browser moves its job from LINK_SENT to LINK_OPENED, and no further.</summary>
+    public async Task RecordOpenedAsync(CredentialBindingJob job, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await db.CredentialBindingJobs
+            .Where(j => j.Id == job.Id && j.State == JobStates.LinkSent)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.LinkOpened).SetProperty(j => j.UpdateTime, now), cancellationToken);
+    }
+
     public async Task<(RegistrationOptionsResponse? Options, ApiError? Error)> CreateOptionsAsync(LinkAddress link, RegistrationOptionsRequest request, CancellationToken cancellationToken)
     {
         var keyType = request.KeyType ?? KeyTypes.WebAuthn;

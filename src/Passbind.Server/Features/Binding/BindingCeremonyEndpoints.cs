@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
-using Passbind.Storage;
 
 namespace Passbind.Server.Features.Binding;
 
@@ -38,17 +36,16 @@ internal static class BindingCeremonyEndpoints
     /// </summary>
     internal static async Task<IResult> OpenLinkAsync(
         string tenant_id, string realm_id, string identity_id, string job_id, string? token,
-        HttpRequest request, BindingCeremony ceremony, PassbindDbContext db, BindingLinks links, PublicAddresses addresses, TimeProvider time,
-        CancellationToken cancellationToken)
+        HttpRequest request, BindingCeremony ceremony, BindingLinks links, PublicAddresses addresses, CancellationToken cancellationToken)
     {
         var (opened, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
         if (opened is null)
         {
             return LinkStatusPage.Render(error!.Code switch
             {
-                "link_consumed" => LinkStatus.Consumed,
-                "link_expired" => LinkStatus.Expired,
-                "link_revoked" => LinkStatus.Revoked,
+                CeremonyErrors.LinkConsumedCode => LinkStatus.Consumed,
+                CeremonyErrors.LinkExpiredCode => LinkStatus.Expired,
+                CeremonyErrors.LinkRevokedCode => LinkStatus.Revoked,
                 _ => LinkStatus.NotFound,
             });
         }
@@ -56,10 +53,7 @@ internal static class BindingCeremonyEndpoints
         var job = opened.Job;
         if (HttpMethods.IsGet(request.Method))
         {
-            var now = time.GetUtcNow();
-            await db.CredentialBindingJobs
-                .Where(j => j.Id == job.Id && j.State == JobStates.LinkSent)
-                .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.LinkOpened).SetProperty(j => j.UpdateTime, now), cancellationToken);
+            await ceremony.RecordOpenedAsync(job, cancellationToken);
         }
 
         // hosted_web configs have no invoke URL of their own: the server's hosted /bind page serves them.

@@ -6,13 +6,17 @@ namespace Passbind.Server.Features.Binding;
 /// <summary>The ceremony's part of the error catalogue (docs/binding-protocol.md §4).</summary>
 internal static class CeremonyErrors
 {
+    public const string LinkConsumedCode = "link_consumed";
+    public const string LinkExpiredCode = "link_expired";
+    public const string LinkRevokedCode = "link_revoked";
+
     public static ApiError LinkNotFound() => ApiError.Ceremony(404, "link_not_found", "binding link not found");
 
-    public static ApiError LinkConsumed() => ApiError.Ceremony(410, "link_consumed", "a passkey was already bound with this link");
+    public static ApiError LinkConsumed() => ApiError.Ceremony(410, LinkConsumedCode, "a passkey was already bound with this link");
 
-    public static ApiError LinkExpired() => ApiError.Ceremony(410, "link_expired", "this binding link has expired");
+    public static ApiError LinkExpired() => ApiError.Ceremony(410, LinkExpiredCode, "this binding link has expired");
 
-    public static ApiError LinkRevoked() => ApiError.Ceremony(410, "link_revoked", "this binding link was revoked");
+    public static ApiError LinkRevoked() => ApiError.Ceremony(410, LinkRevokedCode, "this binding link was revoked");
 
     public static ApiError KeyTypeNotAllowed(string keyType) =>
         ApiError.Ceremony(403, "key_type_not_allowed", $"the authenticator config does not allow {keyType} passkeys");
