@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Passbind.Core.Tests.WebAuthn;
+using Passbind.Core.WebAuthn;
 using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Server.Tests.Features.Binding;
