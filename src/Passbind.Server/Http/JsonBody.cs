@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -24,6 +25,22 @@ internal sealed class JsonBody<T> : IEndpointParameterMetadataProvider
     public T? Value { get; }
 
     public ApiError? Error { get; }
+
+    /// <summary>
+    /// The resource a create or patch wraps (<c>{"identity": {...}}</c>), or the error to answer: the body's own
+    /// problem, or a field violation naming the missing <paramref name="wrapper"/>.
+    /// </summary>
+    public bool TryGetResource<TFields>(
+        Func<T, TFields?> resource,
+        string wrapper,
+        [NotNullWhen(true)] out TFields? fields,
+        [NotNullWhen(false)] out ApiError? error)
+        where TFields : class
+    {
+        fields = Value is null ? null : resource(Value);
+        error = Error ?? (fields is null ? ApiError.InvalidField(wrapper, "required") : null);
+        return error is null;
+    }
 
     public static async ValueTask<JsonBody<T>?> BindAsync(HttpContext context)
     {

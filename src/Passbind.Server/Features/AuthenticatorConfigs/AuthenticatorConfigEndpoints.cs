@@ -29,15 +29,9 @@ internal static class AuthenticatorConfigEndpoints
     internal static async Task<Results<Ok<AuthenticatorConfigResponse>, ApiError>> CreateAsync(
         string tenant_id, string realm_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, TimeProvider time, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
     {
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.AuthenticatorConfig, "authenticator_config", out var fields, out var error))
         {
             return error;
-        }
-
-        var fields = body.Value!.AuthenticatorConfig;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("authenticator_config", "required");
         }
 
         var violations = new List<FieldViolation>();
@@ -105,15 +99,9 @@ internal static class AuthenticatorConfigEndpoints
             return ApiError.NotFound(ResourceType, authenticator_config_id);
         }
 
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.AuthenticatorConfig, "authenticator_config", out var fields, out var error))
         {
             return error;
-        }
-
-        var fields = body.Value!.AuthenticatorConfig;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("authenticator_config", "required");
         }
 
         var violations = new List<FieldViolation>();

@@ -50,14 +50,9 @@ internal static class BindingJobEndpoints
             return ApiError.NotFound("Identity", identity_id);
         }
 
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.Job, "job", out var fields, out var error))
         {
             return error;
-        }
-
-        if (body.Value!.Job is not { } fields)
-        {
-            return ApiError.InvalidField("job", "required");
         }
 
         var violations = new List<FieldViolation>();

@@ -30,18 +30,12 @@ internal static class IdentityEndpoints
     internal static async Task<Results<Ok<IdentityResponse>, ApiError>> CreateAsync(
         string tenant_id, string realm_id, JsonBody<IdentityRequest> body, PassbindDbContext db, TimeProvider time, ILogger<IdentityRequest> logger, CancellationToken cancellationToken)
     {
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.Identity, "identity", out var fields, out var error))
         {
             return error;
         }
 
         var violations = new List<FieldViolation>();
-        var fields = body.Value!.Identity;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("identity", "required");
-        }
-
         violations.Check("identity.display_name", FieldRules.DisplayName(fields.DisplayName));
         var status = ReadStatus(violations, fields.Status) ?? "active";
         var traits = ReadTraits(violations, fields.Traits, existing: null);
@@ -125,15 +119,9 @@ internal static class IdentityEndpoints
             return ApiError.NotFound(ResourceType, identity_id);
         }
 
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.Identity, "identity", out var fields, out var error))
         {
             return error;
-        }
-
-        var fields = body.Value!.Identity;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("identity", "required");
         }
 
         var violations = new List<FieldViolation>();

@@ -40,15 +40,9 @@ internal static class RealmEndpoints
             return ApiError.Forbidden();
         }
 
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.Realm, "realm", out var fields, out var error))
         {
             return error;
-        }
-
-        var fields = body.Value!.Realm;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("realm", "required");
         }
 
         var violations = new List<FieldViolation>();
@@ -117,15 +111,9 @@ internal static class RealmEndpoints
             return ApiError.NotFound(ResourceType, realm_id);
         }
 
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.Realm, "realm", out var fields, out var error))
         {
             return error;
-        }
-
-        var fields = body.Value!.Realm;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("realm", "required");
         }
 
         var violations = new List<FieldViolation>();

@@ -36,15 +36,9 @@ internal static class TenantEndpoints
             return ApiError.NotFound(ResourceType, tenant_id);
         }
 
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.Tenant, "tenant", out var fields, out var error))
         {
             return error;
-        }
-
-        var fields = body.Value!.Tenant;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("tenant", "required");
         }
 
         if (fields.DisplayName is not null)

@@ -63,15 +63,9 @@ internal static class ThemeEndpoints
             return ApiError.NotFound(ResourceType, theme_id);
         }
 
-        if (body.Error is { } error)
+        if (!body.TryGetResource(request => request.Theme, "theme", out var fields, out var error))
         {
             return error;
-        }
-
-        var fields = body.Value!.Theme;
-        if (fields is null)
-        {
-            return ApiError.InvalidField("theme", "required");
         }
 
         var violations = new List<FieldViolation>();
