@@ -23,15 +23,21 @@ internal static class EnrollmentStatus
         var enrolled = await db.Credentials
             .Where(c => identityIds.Contains(c.IdentityId) && c.State == CredentialStates.Active)
             .Select(c => c.IdentityId).Distinct().ToListAsync(cancellationToken);
+
+        // The database answers which identities have a usable or a failed job, rather than sending every job
+        // of every identity on the page: an identity may have been sent many links.
         var jobs = await db.CredentialBindingJobs
-            .Where(j => identityIds.Contains(j.IdentityId))
-            .Select(j => new { j.IdentityId, j.State, j.ExpireTime })
+            .Where(j => identityIds.Contains(j.IdentityId)
+                && ((j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened || j.State == JobStates.RequestDelivered) && j.ExpireTime > now
+                    || j.State == JobStates.FailedToSend))
+            .Select(j => new { j.IdentityId, Failed = j.State == JobStates.FailedToSend })
+            .Distinct()
             .ToListAsync(cancellationToken);
 
         return identityIds.ToDictionary(id => id, id =>
             enrolled.Contains(id) ? Enrolled
-            : jobs.Any(j => j.IdentityId == id && JobStates.IsUsable(j.State) && j.ExpireTime > now) ? Pending
-            : jobs.Any(j => j.IdentityId == id && j.State == JobStates.FailedToSend) ? InviteFailed
+            : jobs.Any(j => j.IdentityId == id && !j.Failed) ? Pending
+            : jobs.Any(j => j.IdentityId == id && j.Failed) ? InviteFailed
             : Unenrolled);
     }
 }

@@ -261,6 +261,29 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
     }
 
     [Fact]
+    public async Task Create_UsableLink_IdentityReadsPendingUntilTheLinkExpires()
+    {
+        var access = await server.CreateTenantAsync();
+        using var client = server.CreateClient(access.AccessToken);
+        var identityId = Wire.Id(await PassbindServer.CreateIdentityAsync(client, access.RealmPath));
+        var identityPath = $"{access.RealmPath}/identities/{identityId}";
+
+        async Task<string?> EnrollmentAsync()
+        {
+            using var response = await client.GetAsync(identityPath);
+            return (await Api.ReadJsonAsync(response, expectedStatus: 200)).GetProperty("enrollment_status").GetString();
+        }
+
+        Assert.Equal("UNENROLLED", await EnrollmentAsync());
+        await CreateAsync(client, access, identityId);
+        Assert.Equal("PENDING", await EnrollmentAsync());
+
+        server.Time.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
+
+        Assert.Equal("UNENROLLED", await EnrollmentAsync());
+    }
+
+    [Fact]
     public async Task Get_AfterExpireTime_ReadsExpiredAndStateFilterFindsIt()
     {
         var access = await server.CreateTenantAsync();
