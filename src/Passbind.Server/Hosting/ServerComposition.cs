@@ -30,6 +30,7 @@ internal static class ServerComposition
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
         services.AddSingleton<RegistrationVerifier>();
+        services.AddSingleton<CeremonyQueries>();
         services.AddScoped<BindingCeremony>();
         services.AddCors();
         services.AddSingleton<DefaultCorsPolicyProvider>();

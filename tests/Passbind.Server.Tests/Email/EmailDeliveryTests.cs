@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Passbind.Server.Features.Email;
+using Passbind.Server.Features.Themes;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 
@@ -209,8 +210,8 @@ public sealed class EmailDeliveryTests
                 CredentialId = [1, 2, 3], PublicKey = [4], JwkJson = "{}", JwkThumbprint = "t", AttestationFormat = "none",
                 KeyType = "webauthn", State = "ACTIVE", CreateTime = added, UpdateTime = added,
             };
-            await scope.ServiceProvider.GetRequiredService<INotificationQueue>()
-                .EnqueuePasskeyAddedAsync(db, identity, credential, "Chrome on macOS <b>", CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<INotificationQueue>()
+                .EnqueuePasskeyAdded(db, identity, credential, "Chrome on macOS <b>", new RealmLook("Default Tenant", "Default Realm", Theme: null));
             await db.SaveChangesAsync();
         }
 

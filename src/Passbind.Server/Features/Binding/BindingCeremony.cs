@@ -9,6 +9,7 @@ using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
+using Passbind.Server.Features.Themes;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -23,6 +24,7 @@ namespace Passbind.Server.Features.Binding;
 /// </summary>
 internal sealed class BindingCeremony(
     PassbindDbContext db,
+    CeremonyQueries queries,
     RegistrationVerifier verifier,
     PublicAddresses addresses,
     IOptions<PassbindOptions> options,
@@ -31,20 +33,13 @@ internal sealed class BindingCeremony(
     ILogger<BindingCeremony> logger)
 {
     /// <summary>
-    /// Finds the job a link names, with its authenticator config and its identity (one query: this runs on
-    /// every ceremony call), and checks that the link can still bind, expiry included.
+    /// Finds the job a link names, with its authenticator config, identity and realm, and checks that the link
+    /// can still bind, expiry included.
     /// </summary>
     public async Task<(OpenedLink? Link, ApiError? Error)> OpenLinkAsync(LinkAddress link, string? token, CancellationToken cancellationToken)
     {
         var found = ResourceId.IsWellFormed(link.JobId)
-            ? await (
-                from job in db.CredentialBindingJobs.AsNoTracking()
-                where job.Id == link.JobId && job.TenantId == link.TenantId && job.RealmId == link.RealmId && job.IdentityId == link.IdentityId
-                join identity in db.Identities.AsNoTracking() on job.IdentityId equals identity.Id
-                join config in db.AuthenticatorConfigs.AsNoTracking() on job.AuthenticatorConfigId equals config.Id into configs
-                from config in configs.DefaultIfEmpty()
-                select new { Job = job, Identity = identity, Config = config })
-                .FirstOrDefaultAsync(cancellationToken)
+            ? await queries.FindLink(db, link.JobId, link.TenantId, link.RealmId, link.IdentityId, cancellationToken)
             : null;
 
         // An unknown job and a wrong token look the same, so links cannot be probed.
@@ -61,7 +56,7 @@ internal sealed class BindingCeremony(
         // A config deleted after the link was made takes its trusted origins with it: the link is dead.
         return found.Config is null
             ? (null, CeremonyErrors.LinkRevoked())
-            : (new OpenedLink(found.Job, found.Config, found.Identity), null);
+            : (new OpenedLink(found.Job, found.Config, found.Identity, found.Realm), null);
     }
 
     /// <summary>A link opened in a browser moves its job from LINK_SENT to LINK_OPENED, and no further.</summary>
@@ -87,7 +82,7 @@ internal sealed class BindingCeremony(
             return (null, error);
         }
 
-        var (job, config, identity) = opened;
+        var (job, config, identity, _) = opened;
         if (!JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson)!.Contains(requiredMethod))
         {
             return (null, CeremonyErrors.KeyTypeNotAllowed(keyType));
@@ -98,14 +93,16 @@ internal sealed class BindingCeremony(
             return (null, CeremonyErrors.LinkRevoked());
         }
 
-        var existing = await db.Credentials.AsNoTracking()
-            .Where(c => c.IdentityId == identity.Id)
-            .Select(c => c.CredentialId)
-            .ToListAsync(cancellationToken);
+        var existing = new List<ReadOnlyMemory<byte>>();
+        await foreach (var credentialId in queries.ExistingCredentialIds(db, identity.Id).WithCancellation(cancellationToken))
+        {
+            existing.Add(credentialId);
+        }
+
         var webAuthn = options.Value.WebAuthn;
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
             addresses.RpId, webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
-            existing.Select(id => (ReadOnlyMemory<byte>)id).ToList(), webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
+            existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
 
         var now = time.GetUtcNow();
 
@@ -144,7 +141,7 @@ internal sealed class BindingCeremony(
             return (null, error);
         }
 
-        var (job, config, identity) = opened;
+        var (job, config, identity, _) = opened;
         if (identity.Status != "active")
         {
             return (null, CeremonyErrors.LinkRevoked());
@@ -156,8 +153,7 @@ internal sealed class BindingCeremony(
         var presented = ClientDataChallenge(response);
         var challenge = presented is null
             ? null
-            : await db.BindingChallenges.AsNoTracking().FirstOrDefaultAsync(
-                c => c.JobId == job.Id && c.ChallengeHash == SHA256.HashData(presented), cancellationToken);
+            : await queries.FindChallenge(db, job.Id, SHA256.HashData(presented), cancellationToken);
         if (challenge is not null && challenge.ExpireTime <= now)
         {
             return (null, CeremonyErrors.ChallengeExpired());
@@ -211,13 +207,13 @@ internal sealed class BindingCeremony(
         };
 
         var deviceKind = DeviceKind(challenge.KeyType, registration.AuthenticatorAttachment);
-        if (await ConsumeAndStoreAsync(job, identity, credential, deviceKind, now, cancellationToken) is { } consumeError)
+        if (await ConsumeAndStoreAsync(opened, credential, deviceKind, now, cancellationToken) is { } consumeError)
         {
             return (null, consumeError);
         }
 
         Log.PasskeyBound(logger, credential.Id, identity.Id, job.Id);
-        return (await DescribeAsync(job, identity, credential, cancellationToken), null);
+        return (Describe(opened, credential), null);
     }
 
     /// <summary>
@@ -226,9 +222,9 @@ internal sealed class BindingCeremony(
     /// credential id registered to anyone), the "passkey added" notice (NIST SP 800-63B §4.6), and the end
     /// of the job's challenges.
     /// </summary>
-    private async Task<ApiError?> ConsumeAndStoreAsync(
-        CredentialBindingJob job, Identity identity, Credential credential, string deviceKind, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<ApiError?> ConsumeAndStoreAsync(OpenedLink opened, Credential credential, string deviceKind, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var job = opened.Job;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await db.CredentialBindingJobs
             .Where(j => j.Id == job.Id
@@ -247,7 +243,7 @@ internal sealed class BindingCeremony(
         }
 
         db.Credentials.Add(credential);
-        await notifications.EnqueuePasskeyAddedAsync(db, identity, credential, deviceKind, cancellationToken);
+        notifications.EnqueuePasskeyAdded(db, opened.Identity, credential, deviceKind, opened.Realm);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -264,29 +260,18 @@ internal sealed class BindingCeremony(
         return null;
     }
 
-    private async Task<CompleteRegistrationResponse> DescribeAsync(CredentialBindingJob job, Identity identity, Credential credential, CancellationToken cancellationToken)
+    private static CompleteRegistrationResponse Describe(OpenedLink opened, Credential credential)
     {
-        var names = await (
-            from tenant in db.Tenants.AsNoTracking()
-            where tenant.Id == job.TenantId
-            from realm in db.Realms.AsNoTracking()
-            where realm.Id == job.RealmId
-            select new
-            {
-                Tenant = tenant.DisplayName,
-                Realm = realm.DisplayName,
-                Theme = db.Themes.Where(t => t.RealmId == realm.Id)
-                    .Select(t => new PasskeyTheme(t.LogoUrlLight, t.LogoUrlDark, t.SupportUrl))
-                    .FirstOrDefault(),
-            }).FirstAsync(cancellationToken);
+        var (job, _, identity, realm) = opened;
+        var theme = realm.Theme;
         using var traits = JsonDocument.Parse(identity.TraitsJson);
         var externalId = traits.RootElement.TryGetProperty("external_id", out var value) ? value.GetString() : null;
         return new CompleteRegistrationResponse(
             CredentialResponse.From(credential),
-            new NamedResource(job.TenantId, names.Tenant),
-            new NamedResource(job.RealmId, names.Realm),
+            new NamedResource(job.TenantId, realm.TenantName),
+            new NamedResource(job.RealmId, realm.RealmName),
             new BoundIdentity(identity.Id, identity.Username, identity.DisplayName, identity.PrimaryEmailAddress, externalId),
-            names.Theme ?? new PasskeyTheme(null, null, null),
+            new PasskeyTheme(theme?.LogoUrlLight, theme?.LogoUrlDark, theme?.SupportUrl),
             job.PostBindingRedirectUri);
     }
 
@@ -335,8 +320,11 @@ internal sealed class BindingCeremony(
     }
 }
 
-/// <summary>A link that can still bind: its job, the job's authenticator config, and the identity it binds to.</summary>
-internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config, Identity Identity);
+/// <summary>A link that can still bind: its job, the job's authenticator config, the identity it binds to, and its realm's look.</summary>
+internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config, Identity Identity, RealmLook Realm);
+
+/// <summary>What a link's row says before it is checked: the config is null once deleted.</summary>
+internal sealed record FoundLink(CredentialBindingJob Job, AuthenticatorConfig? Config, Identity Identity, RealmLook Realm);
 
 /// <summary>The route values that name a link's job.</summary>
 internal sealed record LinkAddress(string TenantId, string RealmId, string IdentityId, string JobId);

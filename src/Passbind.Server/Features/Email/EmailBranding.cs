@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Passbind.Server.Features.Themes;
 using Passbind.Storage;
 
 namespace Passbind.Server.Features.Email;
@@ -24,6 +25,9 @@ internal sealed partial record EmailBranding(string RealmName, string? LogoUrl, 
             .FirstOrDefaultAsync(t => t.RealmId == realmId && t.TenantId == tenantId, cancellationToken);
         return From(theme?.EmailRealmName, realmName, theme?.LogoUrlLight, theme?.SupportUrl, theme?.ButtonColor, theme?.ButtonTextColor);
     }
+
+    public static EmailBranding From(RealmLook realm) =>
+        From(realm.Theme?.EmailRealmName, realm.RealmName, realm.Theme?.LogoUrlLight, realm.Theme?.SupportUrl, realm.Theme?.ButtonColor, realm.Theme?.ButtonTextColor);
 
     public static EmailBranding From(string? emailRealmName, string? realmDisplayName, string? logoUrl, string? supportUrl, string? buttonColor, string? buttonTextColor)
     {

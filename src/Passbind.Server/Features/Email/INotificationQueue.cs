@@ -1,3 +1,4 @@
+using Passbind.Server.Features.Themes;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 
@@ -12,7 +13,8 @@ internal interface INotificationQueue
     /// <summary>
     /// Queues "a passkey was added to your account" to the identity's primary email address, stating the
     /// credential's create time and <paramref name="deviceKind"/> (e.g. "passkey on this device (WebAuthn)").
-    /// Does nothing when the identity has no email address. Call it in the binding transaction, before saving.
+    /// Does nothing when the identity has no email address. Call it in the binding transaction, before saving;
+    /// it reads nothing, so the transaction holds the database no longer than its writes take.
     /// </summary>
-    Task EnqueuePasskeyAddedAsync(PassbindDbContext db, Identity identity, Credential credential, string deviceKind, CancellationToken cancellationToken);
+    void EnqueuePasskeyAdded(PassbindDbContext db, Identity identity, Credential credential, string deviceKind, RealmLook realm);
 }

@@ -40,12 +40,16 @@ internal sealed class OutboxDispatcher(
         }
 
         var outcomes = await DeliverAsync(db, messages, cancellationToken);
+
+        // The outcomes are recorded even while stopping (the messages have been sent, or their leases must go
+        // back), and together: one commit for the batch.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         foreach (var (message, outcome, error) in outcomes)
         {
-            // The outcome is recorded even while stopping: the message has been sent, or its lease must go back.
             await RecordAsync(db, message, claim, outcome, error, CancellationToken.None);
         }
 
+        await transaction.CommitAsync(CancellationToken.None);
         return messages.Count;
     }
 
@@ -58,23 +62,21 @@ internal sealed class OutboxDispatcher(
     private async Task<(string Claim, List<OutboxMessage> Messages)> ClaimAsync(PassbindDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var batch = options.Value.BatchSize;
-        var candidates = await db.OutboxMessages.AsNoTracking()
+        var due = db.OutboxMessages
             .Where(m => m.State == OutboxStates.Pending && m.NextAttemptTime <= now && (m.LeaseExpireTime == null || m.LeaseExpireTime <= now))
             .OrderBy(m => m.NextAttemptTime)
             .Select(m => m.Id)
-            .Take(batch)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return (string.Empty, []);
-        }
-
+            .Take(options.Value.BatchSize);
         var claim = $"{senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var leaseUntil = now + options.Value.LeaseDuration;
-        await db.OutboxMessages
-            .Where(m => candidates.Contains(m.Id) && m.State == OutboxStates.Pending && (m.LeaseExpireTime == null || m.LeaseExpireTime <= now))
+        var claimed = await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.State == OutboxStates.Pending && (m.LeaseExpireTime == null || m.LeaseExpireTime <= now))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, claim).SetProperty(m => m.LeaseExpireTime, leaseUntil), cancellationToken);
+        if (claimed == 0)
+        {
+            return (claim, []);
+        }
+
         var messages = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.LeaseOwner == claim)
             .OrderBy(m => m.NextAttemptTime)
@@ -290,11 +292,10 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Marks the message failed and its job FAILED_TO_SEND, together.</summary>
+    /// <summary>Marks the message failed and its job FAILED_TO_SEND, in the batch's transaction.</summary>
     private static async Task<int> FailAsync(
         PassbindDbContext db, IQueryable<OutboxMessage> mine, OutboxMessage message, int attempts, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await mine.ExecuteUpdateAsync(set => set
             .SetProperty(m => m.State, OutboxStates.Failed).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
             .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
@@ -306,7 +307,6 @@ internal sealed class OutboxDispatcher(
                 .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.FailedToSend).SetProperty(j => j.UpdateTime, now), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return updated;
     }
 

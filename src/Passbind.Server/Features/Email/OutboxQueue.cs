@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Passbind.Core.Identifiers;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Themes;
 using Passbind.Server.Hosting;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
@@ -26,14 +27,14 @@ internal sealed class OutboxQueue(PublicAddresses addresses, TimeProvider time, 
         Log.EmailQueued(logger, message.Kind, message.Id, job.Id);
     }
 
-    public async Task EnqueuePasskeyAddedAsync(PassbindDbContext db, Identity identity, Credential credential, string deviceKind, CancellationToken cancellationToken)
+    public void EnqueuePasskeyAdded(PassbindDbContext db, Identity identity, Credential credential, string deviceKind, RealmLook realm)
     {
         if (string.IsNullOrEmpty(identity.PrimaryEmailAddress))
         {
             return;
         }
 
-        var branding = await EmailBranding.LoadAsync(db, identity.TenantId, identity.RealmId, cancellationToken);
+        var branding = EmailBranding.From(realm);
         var email = EmailComposer.PasskeyAdded(branding, credential.CreateTime, deviceKind);
         var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.PasskeyAdded, identity.PrimaryEmailAddress, email, null);
         Log.EmailQueued(logger, message.Kind, message.Id, credential.BindingJobId);
