@@ -14,7 +14,7 @@ internal sealed class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
 
-    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     private SqliteWriteGate(string databaseFile) => DatabaseFile = databaseFile;
 
@@ -24,10 +24,10 @@ internal sealed class SqliteWriteGate
     public static SqliteWriteGate For(string databaseFile) => Gates.GetOrAdd(databaseFile, file => new SqliteWriteGate(file));
 
     /// <summary>Waits for the turn to write, at most <paramref name="timeout"/>; false if the wait timed out.</summary>
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => turn.WaitAsync(timeout, cancellationToken);
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _turn.WaitAsync(timeout, cancellationToken);
 
     /// <inheritdoc cref="WaitAsync"/>
-    public bool Wait(TimeSpan timeout, CancellationToken cancellationToken) => turn.Wait(timeout, cancellationToken);
+    public bool Wait(TimeSpan timeout, CancellationToken cancellationToken) => _turn.Wait(timeout, cancellationToken);
 
-    public void Release() => turn.Release();
+    public void Release() => _turn.Release();
 }

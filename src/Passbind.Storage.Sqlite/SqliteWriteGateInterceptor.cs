@@ -375,11 +375,11 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
     /// <summary>Who holds the gate for one connection, if anyone.</summary>
     private sealed class Holder
     {
-        private readonly Lock sync = new();
-        private SqliteWriteGate? held;
-        private object? owner;
-        private string? connectionString;
-        private SqliteWriteGate? gate;
+        private readonly Lock _sync = new();
+        private SqliteWriteGate? _held;
+        private object? _owner;
+        private string? _connectionString;
+        private SqliteWriteGate? _gate;
 
         /// <summary>
         /// The gate to wait for, or null when there is nothing to wait for: the connection holds the gate already
@@ -387,13 +387,13 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
         /// </summary>
         public SqliteWriteGate? Join(DbConnection connection, object requester)
         {
-            lock (sync)
+            lock (_sync)
             {
-                if (held is not null)
+                if (_held is not null)
                 {
                     if (requester == TransactionOwner)
                     {
-                        owner = TransactionOwner;
+                        _owner = TransactionOwner;
                     }
 
                     return null;
@@ -401,46 +401,46 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
             }
 
             // The connection is open here, and SQLite reports the file's absolute path; an in-memory database has none.
-            if (!ReferenceEquals(connection.ConnectionString, connectionString))
+            if (!ReferenceEquals(connection.ConnectionString, _connectionString))
             {
                 var file = connection.DataSource;
-                gate = string.IsNullOrEmpty(file) ? null : SqliteWriteGate.For(file);
-                connectionString = connection.ConnectionString;
+                _gate = string.IsNullOrEmpty(file) ? null : SqliteWriteGate.For(file);
+                _connectionString = connection.ConnectionString;
             }
 
-            return gate;
+            return _gate;
         }
 
         public void Hold(SqliteWriteGate gate, object owner)
         {
-            lock (sync)
+            lock (_sync)
             {
-                held = gate;
-                this.owner = owner;
+                _held = gate;
+                _owner = owner;
             }
         }
 
         public bool IsHeldBy(object owner)
         {
-            lock (sync)
+            lock (_sync)
             {
-                return held is not null && this.owner == owner;
+                return _held is not null && _owner == owner;
             }
         }
 
         public void Release(object? owner)
         {
             SqliteWriteGate? releasing;
-            lock (sync)
+            lock (_sync)
             {
-                if (held is null || (owner is not null && this.owner != owner))
+                if (_held is null || (owner is not null && _owner != owner))
                 {
                     return;
                 }
 
-                releasing = held;
-                held = null;
-                this.owner = null;
+                releasing = _held;
+                _held = null;
+                _owner = null;
             }
 
             releasing.Release();
