@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,7 +14,11 @@ namespace Passbind.Storage.Sqlite;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    /// <summary>How long SQLite retries a write that finds the database locked.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly string Pragmas = string.Create(
+        CultureInfo.InvariantCulture, $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds};");
 
     /// <summary>The pool reuses physical connections; their settings survive, so each is set up once.</summary>
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];

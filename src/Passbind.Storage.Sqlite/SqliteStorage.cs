@@ -12,10 +12,15 @@ public static class SqliteStorage
         Pooling = true,
     }.ToString();
 
-    public static DbContextOptionsBuilder UsePassbindSqlite(this DbContextOptionsBuilder options, string connectionString) =>
+    /// <summary>
+    /// SQLite with Passbind's migrations, connection settings (<see cref="SqlitePragmas"/>) and write queue
+    /// (<see cref="SqliteWriteGateInterceptor"/>). A writer waits in the queue at most
+    /// <paramref name="writeQueueTimeout"/>, by default SQLite's busy timeout (30 seconds), then goes on without it.
+    /// </summary>
+    public static DbContextOptionsBuilder UsePassbindSqlite(this DbContextOptionsBuilder options, string connectionString, TimeSpan? writeQueueTimeout = null) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name))
-            .AddInterceptors(new SqlitePragmas());
+            .AddInterceptors(new SqlitePragmas(), new SqliteWriteGateInterceptor(writeQueueTimeout ?? SqlitePragmas.BusyTimeout));
 
     /// <summary>Switches the database file to write-ahead logging; the mode is stored in the file, so once is enough.</summary>
     public static async Task EnableWriteAheadLogAsync(DbContext db, CancellationToken cancellationToken)
