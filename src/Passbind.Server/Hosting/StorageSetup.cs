@@ -38,8 +38,8 @@ internal static class StorageSetup
     /// </summary>
     /// <remarks>
     /// A database that has every migration is left alone: <c>MigrateAsync</c> would still take the lock and
-    /// diff the model against the migrations' snapshot, the largest part of a restart's time. Whether a model
-    /// change lacks its migration is a build-time question, answered by the storage tests.
+    /// diff the model against the migrations' snapshot, which slows every restart. Whether a model change
+    /// lacks its migration is a build-time question, answered by <c>StorageSetupTests</c>.
     /// </remarks>
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
