@@ -35,7 +35,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         var root = RepositoryRoot.Find();
         if (!settings.NoBuild)
         {
-            Status("building the server (Release)");
+            Status("publishing the server (Release, ReadyToRun)");
             await ServerProcess.BuildAsync(root, cancellationToken);
         }
 

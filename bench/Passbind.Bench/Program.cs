@@ -30,7 +30,7 @@ var duration = new Option<double?>("--duration") { Description = "seconds of eac
 var warmUp = new Option<double?>("--warmup") { Description = "seconds of warm-up before each timed phase (default 3; quick 1)" };
 var jitWarmUp = new Option<double?>("--jit-warmup") { Description = "seconds of mixed load before the first scenario (default 24; quick 0)" };
 var results = new Option<string?>("--results") { Description = "directory for the markdown table and chart (default bench/results; quick: a temporary directory)" };
-var noBuild = new Option<bool>("--no-build") { Description = "use the server's existing Release build" };
+var noBuild = new Option<bool>("--no-build") { Description = "use the server's existing published build" };
 var only = new Option<string[]>("--only")
 {
     Description = "run only scenarios whose names start with these (ceilings always run)",

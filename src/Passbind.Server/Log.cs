@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "Migrated the {Provider} database")]
     public static partial void Migrated(ILogger logger, string provider);
 
+    [LoggerMessage(6, LogLevel.Information, "The {Provider} database has every migration")]
+    public static partial void SchemaUpToDate(ILogger logger, string provider);
+
     [LoggerMessage(10, LogLevel.Information, "Created identity {IdentityId} in realm {RealmId}")]
     public static partial void IdentityCreated(ILogger logger, string identityId, string realmId);
 

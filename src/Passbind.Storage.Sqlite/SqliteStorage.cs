@@ -20,6 +20,8 @@ public static class SqliteStorage
     public static DbContextOptionsBuilder UsePassbindSqlite(this DbContextOptionsBuilder options, string connectionString, TimeSpan? writeQueueTimeout = null) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name))
+            // Generated from the model (docs/storage.md), so that a start does not build it from the configurations.
+            .UseModel(CompiledModel.PassbindDbContextModel.Instance)
             .AddInterceptors(new SqlitePragmas(), new SqliteWriteGateInterceptor(writeQueueTimeout ?? SqlitePragmas.BusyTimeout));
 
     /// <summary>Switches the database file to write-ahead logging; the mode is stored in the file, so once is enough.</summary>

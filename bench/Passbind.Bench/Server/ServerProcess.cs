@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace Passbind.Bench.Server;
 
 /// <summary>
-/// The server as a real process: the Release build's dll run by <c>dotnet</c>, listening on 127.0.0.1 only,
-/// with its data directory (SQLite) or connection string (PostgreSQL) from the command line.
+/// The server as a real process, deployed as in production: published in Release with ReadyToRun for this
+/// machine's runtime, its dll run by <c>dotnet</c>, listening on 127.0.0.1 only, with its data directory
+/// (SQLite) or connection string (PostgreSQL) from the command line.
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -30,12 +32,17 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    public static string DllPath(string repositoryRoot) =>
-        Path.Combine(repositoryRoot, "src", "Passbind.Server", "bin", "Release", "net10.0", "Passbind.Server.dll");
+    public static string DllPath(string repositoryRoot) => Path.Combine(PublishDirectory(repositoryRoot), "Passbind.Server.dll");
 
+    /// <summary>Publishes the server as README.md's production deployment does (ReadyToRun, framework-dependent).</summary>
     public static async Task BuildAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
-        var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "--nologo", "-v", "q", Path.Combine(repositoryRoot, "src", "Passbind.Server", "Passbind.Server.csproj")])
+        var build = Process.Start(new ProcessStartInfo("dotnet",
+        [
+            "publish", Path.Combine(repositoryRoot, "src", "Passbind.Server", "Passbind.Server.csproj"),
+            "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true",
+            "-o", PublishDirectory(repositoryRoot), "--nologo", "-v", "q",
+        ])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -45,9 +52,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         await build.WaitForExitAsync(cancellationToken);
         if (build.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Release build of the server failed:\n{await output}\n{await errors}");
+            throw new InvalidOperationException($"Publishing the server failed:\n{await output}\n{await errors}");
         }
     }
+
+    private static string PublishDirectory(string repositoryRoot) =>
+        Path.Combine(repositoryRoot, "src", "Passbind.Server", "bin", "Release", "net10.0", RuntimeInformation.RuntimeIdentifier, "publish");
 
     public static async Task<ServerProcess> StartAsync(
         string repositoryRoot, string dataDirectory, string? postgreSqlConnection, int port, string logPath, CancellationToken cancellationToken)

@@ -33,17 +33,32 @@ internal static class StorageSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations. EF Core holds a migration lock, so nodes starting together migrate once.</summary>
+    /// <summary>
+    /// Applies pending migrations. EF Core holds a migration lock, so nodes starting together migrate once.
+    /// </summary>
+    /// <remarks>
+    /// A database that has every migration is left alone: <c>MigrateAsync</c> would still take the lock and
+    /// diff the model against the migrations' snapshot, which slows every restart. Whether a model change
+    /// lacks its migration is a build-time question, answered by <c>StorageSetupTests</c>.
+    /// </remarks>
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
+        var provider = db.Database.ProviderName ?? "unknown";
         if (db.Database.IsSqlite())
         {
             await SqliteStorage.EnableWriteAheadLogAsync(db, cancellationToken);
         }
 
+        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
+        if (!db.Database.GetMigrations().Except(applied).Any())
+        {
+            Log.SchemaUpToDate(logger, provider);
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
-        Log.Migrated(logger, db.Database.ProviderName ?? "unknown");
+        Log.Migrated(logger, provider);
     }
 }
