@@ -83,64 +83,40 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (WaitsForGate(command))
-        {
-            Enter(command.Connection!, command, eventData.Context);
-        }
-
+        EnterIfWrite(command, eventData);
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (WaitsForGate(command))
-        {
-            await EnterAsync(command.Connection!, command, eventData.Context, cancellationToken);
-        }
-
+        await EnterIfWriteAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (WaitsForGate(command))
-        {
-            Enter(command.Connection!, command, eventData.Context);
-        }
-
+        EnterIfWrite(command, eventData);
         return result;
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (WaitsForGate(command))
-        {
-            await EnterAsync(command.Connection!, command, eventData.Context, cancellationToken);
-        }
-
+        await EnterIfWriteAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        if (WaitsForGate(command))
-        {
-            Enter(command.Connection!, command, eventData.Context);
-        }
-
+        EnterIfWrite(command, eventData);
         return result;
     }
 
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        if (WaitsForGate(command))
-        {
-            await EnterAsync(command.Connection!, command, eventData.Context, cancellationToken);
-        }
-
+        await EnterIfWriteAsync(command, eventData, cancellationToken);
         return result;
     }
 
@@ -290,6 +266,19 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
 
     [GeneratedRegex(@"\b(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WriteKeyword();
+
+    /// <summary>A write in autocommit holds the gate itself, until the command has finished.</summary>
+    private void EnterIfWrite(DbCommand command, CommandEventData eventData)
+    {
+        if (WaitsForGate(command))
+        {
+            Enter(command.Connection!, command, eventData.Context);
+        }
+    }
+
+    /// <inheritdoc cref="EnterIfWrite"/>
+    private ValueTask EnterIfWriteAsync(DbCommand command, CommandEventData eventData, CancellationToken cancellationToken) =>
+        WaitsForGate(command) ? EnterAsync(command.Connection!, command, eventData.Context, cancellationToken) : ValueTask.CompletedTask;
 
     private void Enter(DbConnection connection, object owner, DbContext? context)
     {
