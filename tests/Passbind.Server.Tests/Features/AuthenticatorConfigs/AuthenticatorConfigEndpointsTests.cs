@@ -51,7 +51,7 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
         { """{}""", "authenticator_config" },
     };
 
-    public static TheoryData<string> MalformedBodies => new() { "", "{", "not json", "[]", "null", """{"authenticator_config":{"display_name":"A",}}""" };
+    public static TheoryData<string> MalformedBodies => MalformedJson.Bodies("""{"authenticator_config":{"display_name":"A",}}""");
 
     [Fact]
     public async Task Create_SpecExample_Returns200WithDefaults()

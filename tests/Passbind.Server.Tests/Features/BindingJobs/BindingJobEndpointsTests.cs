@@ -40,16 +40,9 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
         { """{}""", "job" },
     };
 
-    public static TheoryData<string> MalformedBodies => new()
-    {
-        "",
-        "{",
-        "not json",
-        "[]",
-        "null",
+    public static TheoryData<string> MalformedBodies => MalformedJson.Bodies(
         """{"job":{"delivery_method":"RETURN","delivery_method":"EMAIL","authenticator_config_id":"{c}"}}""",
-        new string('{', 5_000),
-    };
+        new string('{', 5_000));
 
     [Fact]
     public async Task Create_Return_Returns200WithJobAndLink()

@@ -41,16 +41,9 @@ public abstract partial class IdentityEndpointsTests(PassbindServer server)
         { """{}""", "identity" },
     };
 
-    public static TheoryData<string> MalformedBodies => new()
-    {
-        "",
-        "{",
-        "not json",
-        "[]",
-        "null",
+    public static TheoryData<string> MalformedBodies => MalformedJson.Bodies(
         """{"identity":{"display_name":"x","display_name":"y","traits":{"type":"traits_v0","username":"{u}"}}}""",
-        new string('[', 10_000) + new string(']', 10_000),
-    };
+        new string('[', 10_000) + new string(']', 10_000));
 
     public static TheoryData<string, string> InvalidListQueries => new()
     {

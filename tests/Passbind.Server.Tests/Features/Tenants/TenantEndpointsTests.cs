@@ -21,7 +21,7 @@ public abstract class TenantEndpointsTests(PassbindServer server)
         { """{}""", "tenant" },
     };
 
-    public static TheoryData<string> MalformedBodies => new() { "", "{", "not json", "[]", "null", """{"tenant":{"display_name":"a"}""" };
+    public static TheoryData<string> MalformedBodies => MalformedJson.Bodies("""{"tenant":{"display_name":"a"}""");
 
     [Fact]
     public async Task Get_OwnTenant_ReturnsBareTenant()

@@ -38,7 +38,7 @@ public abstract class ThemeEndpointsTests(PassbindServer server)
         { """{}""", "theme" },
     };
 
-    public static TheoryData<string> MalformedBodies => new() { "", "{", "not json", "[]", "null", """{"theme":{"button_color":"#000000"}""" };
+    public static TheoryData<string> MalformedBodies => MalformedJson.Bodies("""{"theme":{"button_color":"#000000"}""");
 
     [Fact]
     public async Task GetActive_NewRealm_ReturnsThemeWithUnsetFieldsOmitted()
