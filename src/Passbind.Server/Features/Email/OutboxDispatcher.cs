@@ -69,9 +69,13 @@ internal sealed class OutboxDispatcher(
             .Take(options.Value.BatchSize);
         var claim = $"{senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var leaseUntil = now + options.Value.LeaseDuration;
+
+        // From the claim on, stopping must not cut the round short: the claimed messages' leases go back only
+        // when the round records them (as released, if it is stopping), or else they wait out LeaseDuration.
+        cancellationToken.ThrowIfCancellationRequested();
         var claimed = await db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.State == OutboxStates.Pending && (m.LeaseExpireTime == null || m.LeaseExpireTime <= now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, claim).SetProperty(m => m.LeaseExpireTime, leaseUntil), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, claim).SetProperty(m => m.LeaseExpireTime, leaseUntil), CancellationToken.None);
         if (claimed == 0)
         {
             return (claim, []);
@@ -80,7 +84,7 @@ internal sealed class OutboxDispatcher(
         var messages = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.LeaseOwner == claim)
             .OrderBy(m => m.NextAttemptTime)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(CancellationToken.None);
         return (claim, messages);
     }
 
@@ -91,7 +95,7 @@ internal sealed class OutboxDispatcher(
         var jobStates = jobIds.Count == 0
             ? []
             : await db.CredentialBindingJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id))
-                .ToDictionaryAsync(j => j.Id, j => j.State, cancellationToken);
+                .ToDictionaryAsync(j => j.Id, j => j.State, CancellationToken.None);
 
         var outcomes = new List<(OutboxMessage, SendOutcome, string?)>(messages.Count);
         SmtpClient? client = null;
