@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using Passbind.EndToEnd.Tests;
 
 namespace Passbind.Operations.Tests;
 
@@ -240,22 +241,8 @@ public sealed class ServerNode : IAsyncDisposable
     public static string ServerAssembly()
     {
         var configuration = typeof(ServerNode).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = Path.Combine(RepositoryRoot(), "src", "Passbind.Server", "bin", configuration, "net10.0", "Passbind.Server.dll");
+        var path = Path.Combine(ServerProcess.RepositoryRoot(), "src", "Passbind.Server", "bin", configuration, "net10.0", "Passbind.Server.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("The server is not built.", path);
-    }
-
-    /// <summary>The directory holding Passbind.slnx, found by walking up from the test assembly.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Passbind.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Passbind.slnx above {AppContext.BaseDirectory}.");
     }
 
     public static int FreePort()
