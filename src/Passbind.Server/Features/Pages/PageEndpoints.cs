@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Passbind.Server.Features.Sdk;
+using Passbind.Server.Html;
 
 namespace Passbind.Server.Features.Pages;
 
@@ -21,7 +22,7 @@ internal static class PageEndpoints
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").WithTags("Hosted pages").AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(PageHeaders);
+        var pages = app.MapGroup("").WithTags("Hosted pages").AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(AddPageHeaders);
         pages.MapGet("/bind", GetBindPage);
         pages.MapGet("/pages/bind.js", GetBindScript);
         pages.MapGet("/pages/pages.css", GetStylesheet);
@@ -47,13 +48,9 @@ internal static class PageEndpoints
         return Stylesheet.ToResult();
     }
 
-    private static async ValueTask<object?> PageHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async ValueTask<object?> AddPageHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var headers = context.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+        PageHeaders.Apply(context.HttpContext.Response.Headers, ContentSecurityPolicy);
         return await next(context);
     }
 }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Passbind.Server.Hosting;
 
-namespace Passbind.Server.Hosting;
+namespace Passbind.Server.Secrets;
 
 /// <summary>
 /// The server's root secret. Signing keys are sealed under it with AES-GCM, and page tokens are MACed with a
