@@ -593,10 +593,29 @@ function creationOptionsFromJson(json) {
   const options = { ...json };
   options.challenge = base64UrlDecode(json.challenge);
   options.user = { ...json.user, id: base64UrlDecode(json.user.id) };
-  if (Array.isArray(json.excludeCredentials)) {
-    options.excludeCredentials = json.excludeCredentials.map((/** @type {any} */ c) => ({ ...c, id: base64UrlDecode(c.id) }));
-  }
+  if (Array.isArray(json.excludeCredentials)) options.excludeCredentials = decodeDescriptors(json.excludeCredentials);
   return options;
+}
+
+/** PublicKeyCredentialDescriptorJSON[] → descriptors with binary ids. @param {any[]} descriptors */
+function decodeDescriptors(descriptors) {
+  return descriptors.map((/** @type {any} */ c) => ({ ...c, id: base64UrlDecode(c.id) }));
+}
+
+/**
+ * The members every PublicKeyCredential's JSON has, around its `response`.
+ * @param {any} credential @param {Record<string, unknown>} response
+ */
+function credentialToJson(credential, response) {
+  return {
+    id: credential.id,
+    rawId: base64UrlEncode(credential.rawId),
+    type: credential.type,
+    response,
+    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+    clientExtensionResults: typeof credential.getClientExtensionResults === "function"
+      ? credential.getClientExtensionResults() : {},
+  };
 }
 
 /**
@@ -621,42 +640,50 @@ function registrationResponseToJson(credential) {
     const spki = response.getPublicKey();
     if (spki) json.publicKey = base64UrlEncode(spki);
   }
-  return {
-    id: credential.id,
-    rawId: base64UrlEncode(credential.rawId),
-    type: credential.type,
-    response: json,
-    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
-    clientExtensionResults: typeof credential.getClientExtensionResults === "function"
-      ? credential.getClientExtensionResults() : {},
-  };
+  return credentialToJson(credential, json);
 }
 
 /** @param {any} publicKeyJson @param {AbortSignal | undefined} signal */
 async function createWithWebAuthn(publicKeyJson, signal) {
-  const credentials = globalThis.navigator?.credentials;
-  if (!credentials || typeof credentials.create !== "function") {
+  const json = await webAuthnCeremony("create", publicKeyJson, signal);
+  return { json, credentialId: json.id };
+}
+
+const CEREMONIES = {
+  create: { parse: "parseCreationOptionsFromJSON", fromJson: creationOptionsFromJson, toJson: registrationResponseToJson, what: "registration" },
+  get: { parse: "parseRequestOptionsFromJSON", fromJson: requestOptionsFromJson, toJson: authenticationResponseToJson, what: "authentication" },
+};
+
+/**
+ * Runs `navigator.credentials.create` or `.get` with the server's options JSON and returns the
+ * credential as WebAuthn Level 3 JSON. The browser's own JSON methods are used where it has them.
+ * @param {"create" | "get"} ceremony
+ * @param {any} publicKeyJson
+ * @param {AbortSignal | undefined} signal
+ * @returns {Promise<any>}
+ */
+async function webAuthnCeremony(ceremony, publicKeyJson, signal) {
+  const { parse, fromJson, toJson, what } = CEREMONIES[ceremony];
+  const credentials = /** @type {any} */ (globalThis.navigator?.credentials);
+  if (!credentials || typeof credentials[ceremony] !== "function") {
     throw new PassbindError("not_supported", "This browser does not support passkeys (WebAuthn).");
   }
   const PKC = /** @type {any} */ (globalThis).PublicKeyCredential;
   let publicKey;
   try {
-    publicKey = PKC && typeof PKC.parseCreationOptionsFromJSON === "function"
-      ? PKC.parseCreationOptionsFromJSON(publicKeyJson)
-      : creationOptionsFromJson(publicKeyJson);
+    publicKey = PKC && typeof PKC[parse] === "function" ? PKC[parse](publicKeyJson) : fromJson(publicKeyJson);
   } catch (error) {
-    throw new PassbindError("network_error", "The Passbind server sent registration options the browser cannot use.", { cause: error });
+    throw new PassbindError("network_error", `The Passbind server sent ${what} options the browser cannot use.`, { cause: error });
   }
   /** @type {any} */
   let credential;
   try {
-    credential = await credentials.create({ publicKey, signal });
+    credential = await credentials[ceremony](signal === undefined ? { publicKey } : { publicKey, signal });
   } catch (error) {
-    throw errorFromCeremony(error);
+    throw errorFromCeremony(error, ceremony);
   }
-  if (!credential) throw new PassbindError("user_canceled", "No passkey was created.");
-  const json = typeof credential.toJSON === "function" ? credential.toJSON() : registrationResponseToJson(credential);
-  return { json, credentialId: json.id };
+  if (!credential) throw new PassbindError("user_canceled", ceremony === "create" ? "No passkey was created." : "No passkey was chosen.");
+  return typeof credential.toJSON === "function" ? credential.toJSON() : toJson(credential);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -788,9 +815,7 @@ async function createWithSubtle(publicKeyJson, origin) {
 function requestOptionsFromJson(json) {
   const options = { ...json };
   options.challenge = base64UrlDecode(json.challenge);
-  if (Array.isArray(json.allowCredentials)) {
-    options.allowCredentials = json.allowCredentials.map((/** @type {any} */ c) => ({ ...c, id: base64UrlDecode(c.id) }));
-  }
+  if (Array.isArray(json.allowCredentials)) options.allowCredentials = decodeDescriptors(json.allowCredentials);
   return options;
 }
 
@@ -807,15 +832,7 @@ function authenticationResponseToJson(credential) {
     signature: base64UrlEncode(response.signature),
   };
   if (response.userHandle) json.userHandle = base64UrlEncode(response.userHandle);
-  return {
-    id: credential.id,
-    rawId: base64UrlEncode(credential.rawId),
-    type: credential.type,
-    response: json,
-    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
-    clientExtensionResults: typeof credential.getClientExtensionResults === "function"
-      ? credential.getClientExtensionResults() : {},
-  };
+  return credentialToJson(credential, json);
 }
 
 /** @param {any} publicKeyJson */
@@ -824,32 +841,6 @@ function checkRequestOptions(publicKeyJson) {
       (publicKeyJson.allowCredentials !== undefined && !Array.isArray(publicKeyJson.allowCredentials))) {
     throw unexpectedResponse("authentication options");
   }
-}
-
-/** @param {any} publicKeyJson @returns {Promise<any>} AuthenticationResponseJSON */
-async function getWithWebAuthn(publicKeyJson) {
-  const credentials = globalThis.navigator?.credentials;
-  if (!credentials || typeof credentials.get !== "function") {
-    throw new PassbindError("not_supported", "This browser does not support passkeys (WebAuthn).");
-  }
-  const PKC = /** @type {any} */ (globalThis).PublicKeyCredential;
-  let publicKey;
-  try {
-    publicKey = PKC && typeof PKC.parseRequestOptionsFromJSON === "function"
-      ? PKC.parseRequestOptionsFromJSON(publicKeyJson)
-      : requestOptionsFromJson(publicKeyJson);
-  } catch (error) {
-    throw new PassbindError("network_error", "The Passbind server sent authentication options the browser cannot use.", { cause: error });
-  }
-  /** @type {any} */
-  let credential;
-  try {
-    credential = await credentials.get({ publicKey });
-  } catch (error) {
-    throw errorFromCeremony(error, "get");
-  }
-  if (!credential) throw new PassbindError("user_canceled", "No passkey was chosen.");
-  return typeof credential.toJSON === "function" ? credential.toJSON() : authenticationResponseToJson(credential);
 }
 
 /**
@@ -1235,7 +1226,7 @@ export class Embedded {
 
     const credential = keyType === "subtle"
       ? await getWithSubtle(publicKeyJson, globalThis.location?.origin ?? "", record, nextSignCount)
-      : await getWithWebAuthn(publicKeyJson);
+      : await webAuthnCeremony("get", publicKeyJson, undefined);
 
     const completion = /** @type {any} */ (await postJson(transactionEndpoint(link, "completeAuthentication"),
       { request: link.request, credential }));
