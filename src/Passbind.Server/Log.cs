@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(21, LogLevel.Information, "Refused a registration for job {JobId}: {Reason}")]
     public static partial void RegistrationRefused(ILogger logger, string jobId, string reason);
 
+    [LoggerMessage(22, LogLevel.Warning, "Revoked the link of job {JobId} after {Failures} failed completions")]
+    public static partial void LinkRevokedAfterFailures(ILogger logger, string jobId, int failures);
+
     [LoggerMessage(100, LogLevel.Information, "Created realm {RealmId} in tenant {TenantId}")]
     public static partial void RealmCreated(ILogger logger, string realmId, string tenantId);
 
@@ -72,17 +75,23 @@ internal static partial class Log
     [LoggerMessage(205, LogLevel.Warning, "Lost the lease on email {OutboxMessageId} before recording its outcome; another sender took it over")]
     public static partial void EmailLeaseLost(ILogger logger, string outboxMessageId);
 
-    [LoggerMessage(206, LogLevel.Information, "Dev mailbox received {Kind} email {OutboxMessageId}: see {DevMailboxPath}")]
-    public static partial void DevMailboxReceived(ILogger logger, string kind, string outboxMessageId, string devMailboxPath);
+    [LoggerMessage(206, LogLevel.Debug, "Kept {Kind} email {OutboxMessageId} in the dev mailbox (no SMTP host)")]
+    public static partial void DevMailboxReceived(ILogger logger, string kind, string outboxMessageId);
 
-    [LoggerMessage(208, LogLevel.Information, "No SMTP host is configured (Passbind:Smtp:Host): mail goes to the dev mailbox at {DevMailboxPath}")]
+    [LoggerMessage(208, LogLevel.Information, "No SMTP host is configured (Passbind:Smtp:Host): mail is not delivered; read it at {DevMailboxPath} from this machine (Development only)")]
     public static partial void DevMailboxInUse(ILogger logger, string devMailboxPath);
 
-    [LoggerMessage(209, LogLevel.Warning, "No SMTP host is configured (Passbind:Smtp:Host) in Production: mail is kept in the database and never delivered")]
-    public static partial void DevMailboxInProduction(ILogger logger);
+    [LoggerMessage(209, LogLevel.Warning, "No SMTP host is configured (Passbind:Smtp:Host) in {Environment}: mail is kept in the database and never delivered, and no page shows it")]
+    public static partial void DevMailboxNotServed(ILogger logger, string environment);
 
     [LoggerMessage(210, LogLevel.Error, "An outbox round failed; the next one retries")]
     public static partial void OutboxRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(220, LogLevel.Information, "Retention sweep removed {Challenges} binding challenges, {Messages} outbox messages or their sealed links, {SignIns} expired sign-ins")]
+    public static partial void RetentionSwept(ILogger logger, int challenges, int messages, int signIns);
+
+    [LoggerMessage(221, LogLevel.Error, "A retention sweep failed; the next one retries")]
+    public static partial void RetentionSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(300, LogLevel.Warning, "Refused {Method} {Path} from {ClientAddress}: {StatusCode} {ErrorCode}")]
     public static partial void RequestRefused(ILogger logger, string method, string path, string clientAddress, int statusCode, string errorCode);

@@ -6,6 +6,7 @@ using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Pages;
+using Passbind.Server.Features.RateLimits;
 using Passbind.Server.Features.Realms;
 using Passbind.Server.Features.Sdk;
 using Passbind.Server.Features.Tenants;
@@ -25,6 +26,8 @@ builder.Services.AddPassbindOpenApi();
 var app = builder.Build();
 app.UseSecurityEventLog();
 app.UseApiErrors();
+app.UseTokenAudit();
+app.UseRateLimits();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -36,21 +39,22 @@ app.MapSdkEndpoints();
 app.MapPageEndpoints();
 app.MapApiDocumentation();
 
-var tenant = app.MapGroup("/v1/tenants/{tenant_id}").WithManagementAccess();
+var tenant = app.MapGroup("/v1/tenants/{tenant_id}").WithManagementAccess().WithAuditTrail();
 tenant.MapTenantEndpoints();
 tenant.MapRealmEndpoints();
 
-if (!app.Environment.IsProduction())
+if (DevMailboxEndpoints.IsServed(app.Environment))
 {
     app.MapDevMailboxEndpoints();
 }
 
-var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess();
+var realm = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}").WithManagementAccess().WithAuditTrail();
 realm.MapIdentityEndpoints();
 realm.MapBindingJobEndpoints();
 realm.MapCredentialEndpoints();
 realm.MapAuthenticatorConfigEndpoints();
 realm.MapThemeEndpoints();
+realm.MapAuditEndpoints();
 
 await app.InitializePassbindAsync();
 await app.RunAsync();

@@ -24,6 +24,38 @@ public static class SqliteStorage
             .UseModel(CompiledModel.PassbindDbContextModel.Instance)
             .AddInterceptors(new SqlitePragmas(), new SqliteWriteGateInterceptor(writeQueueTimeout ?? SqlitePragmas.BusyTimeout));
 
+    /// <summary>
+    /// Creates the database file readable and writable by the server's user only (0600) on Unix, or narrows an
+    /// existing one and its journal files to that. SQLite gives the -wal and -shm files it creates the database
+    /// file's permissions, so they follow. In-memory and URI data sources are left alone.
+    /// </summary>
+    public static void ProtectDatabaseFiles(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (OperatingSystem.IsWindows() || string.IsNullOrEmpty(path) || path == ":memory:" || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ownerOnly });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // There already: narrowed below.
+        }
+
+        foreach (var file in new[] { path, $"{path}-wal", $"{path}-shm", $"{path}-journal" })
+        {
+            if (File.Exists(file) && File.GetUnixFileMode(file) != ownerOnly)
+            {
+                File.SetUnixFileMode(file, ownerOnly);
+            }
+        }
+    }
+
     /// <summary>Switches the database file to write-ahead logging; the mode is stored in the file, so once is enough.</summary>
     public static async Task EnableWriteAheadLogAsync(DbContext db, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ public sealed class PassbindDbContext(DbContextOptions<PassbindDbContext> option
     public DbSet<SignInTransaction> SignInTransactions => Set<SignInTransaction>();
     public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
     public DbSet<IssuedToken> IssuedTokens => Set<IssuedToken>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PassbindDbContext).Assembly);

@@ -3,7 +3,10 @@ using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.Email;
+using Passbind.Server.Features.RateLimits;
+using Passbind.Server.Features.Retention;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +29,7 @@ internal static class ServerComposition
         services.AddOptions<UrlOptions>().BindConfiguration(UrlOptions.SectionName).Validate(o => o.Problem() is null, "Passbind:Urls:AppSchemes names a scheme no app can own").ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<UrlOptions>>().Value.ToAppSchemes());
         services.AddSingleton<PublicAddresses>();
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>, PublicHostFiltering>();
         services.AddSingleton<MasterKey>();
         services.AddSingleton<PageTokens>();
         services.AddSingleton<SigningKeyRing>();
@@ -39,6 +43,9 @@ internal static class ServerComposition
         services.AddSingleton<DefaultCorsPolicyProvider>();
         services.AddSingleton<ICorsPolicyProvider, BindingCorsPolicyProvider>();
         services.AddPassbindEmail();
+        services.AddPassbindRetention();
+        services.AddPassbindRateLimits();
+        services.AddPassbindAudit();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

@@ -13,6 +13,7 @@ internal static class StorageSetup
     public static IServiceCollection AddPassbindStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(PassbindOptions.SectionName).Get<PassbindOptions>() ?? new PassbindOptions();
+        DataDirectory.Prepare(options.DataDirectory);
         switch (options.Database.Provider)
         {
             case DatabaseProvider.PostgreSql:
@@ -25,8 +26,8 @@ internal static class StorageSetup
                 services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindPostgreSql(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;
             default:
-                Directory.CreateDirectory(options.DataDirectory);
                 var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(options.DataDirectory);
+                SqliteStorage.ProtectDatabaseFiles(sqlite);
                 services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindSqlite(sqlite).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;
         }

@@ -18,6 +18,9 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
 
     public int Status { get; }
 
+    /// <summary>For a 429, when the caller may try again (sent as <c>Retry-After</c>, in whole seconds).</summary>
+    public TimeSpan? RetryAfter { get; private init; }
+
     public ErrorBody Body { get; }
 
     public string Code => Body.Code;
@@ -61,6 +64,13 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
     public static ApiError Unprocessable(string resourceType, string id, string message) =>
         new(422, "unprocessable_entity", message, [ErrorDetail.ForResource(resourceType, id, message)]);
 
+    /// <summary>A rate limit was reached (docs/security.md, "Rate limits"); <paramref name="retryAfter"/> says for how long.</summary>
+    public static ApiError RateLimited(TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        return new(429, "rate_limited", $"too many requests; try again in {seconds} seconds") { RetryAfter = TimeSpan.FromSeconds(seconds) };
+    }
+
     public static ApiError Internal() => new(500, "internal_server_error", "internal server error");
 
     public static ApiError Unavailable() => new(503, "service_unavailable", "service unavailable");
@@ -85,6 +95,11 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
         if (Status == StatusCodes.Status401Unauthorized)
         {
             httpContext.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        if (RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return httpContext.Response.WriteAsJsonAsync(Body, ApiJson.Options, httpContext.RequestAborted);

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Text.Json;
 
 namespace Passbind.Server.Tests.Email;
@@ -12,6 +14,20 @@ internal sealed class EmailApi(HttpClient client, string tenantId, string realmI
     public string RealmId => realmId;
 
     private string Realm => $"/v1/tenants/{tenantId}/realms/{realmId}";
+
+    /// <summary>Starts <paramref name="factory"/>'s server and reads what it wrote to bootstrap.json in <paramref name="dataDirectory"/>.</summary>
+    public static async Task<EmailApi> StartAsync(WebApplicationFactory<Program> factory, string dataDirectory)
+    {
+        var client = factory.CreateClient();
+        using var bootstrap = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dataDirectory, "bootstrap.json")));
+        var root = bootstrap.RootElement;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", root.GetProperty("api_token").GetString());
+        return new EmailApi(
+            client,
+            root.GetProperty("tenant_id").GetString()!,
+            root.GetProperty("realm_id").GetString()!,
+            root.GetProperty("authenticator_config_id").GetString()!);
+    }
 
     public async Task<string> CreateIdentityAsync(string? email)
     {

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -61,16 +59,5 @@ internal sealed class EmailServerFactory(
     }
 
     /// <summary>Starts the server and reads what it wrote to bootstrap.json.</summary>
-    public async Task<EmailApi> StartApiAsync()
-    {
-        var client = CreateClient();
-        using var bootstrap = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(store.DataDirectory, "bootstrap.json")));
-        var root = bootstrap.RootElement;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", root.GetProperty("api_token").GetString());
-        return new EmailApi(
-            client,
-            root.GetProperty("tenant_id").GetString()!,
-            root.GetProperty("realm_id").GetString()!,
-            root.GetProperty("authenticator_config_id").GetString()!);
-    }
+    public Task<EmailApi> StartApiAsync() => EmailApi.StartAsync(this, store.DataDirectory);
 }

@@ -9,11 +9,22 @@ namespace Passbind.Server.Tests.Email;
 internal sealed class EmailTestStore : IAsyncDisposable
 {
     private const string PostgresVariable = "PASSBIND_TEST_POSTGRES";
-    private readonly string? adminConnectionString = Environment.GetEnvironmentVariable(PostgresVariable);
+    private readonly string? adminConnectionString;
     private readonly string databaseName = "passbind_email_" + Guid.NewGuid().ToString("N")[..12];
 
-    public EmailTestStore()
+    /// <summary>
+    /// PostgreSQL when <paramref name="postgreSql"/> says so (or, when null, whenever <c>PASSBIND_TEST_POSTGRES</c> is
+    /// set), else SQLite.
+    /// </summary>
+    public EmailTestStore(bool? postgreSql = null)
     {
+        var variable = Environment.GetEnvironmentVariable(PostgresVariable);
+        adminConnectionString = postgreSql switch
+        {
+            false => null,
+            true => variable ?? throw new InvalidOperationException($"{PostgresVariable} is not set; run tests/run.sh, which sets it."),
+            null => variable,
+        };
         DataDirectory = Path.Combine(Path.GetTempPath(), "passbind-email-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         if (adminConnectionString is not null)

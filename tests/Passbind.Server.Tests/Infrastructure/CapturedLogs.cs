@@ -45,14 +45,26 @@ public sealed class CapturedLogs : ILoggerProvider
         }
     }
 
-    /// <summary>Sets <see cref="ClientAddress"/> as every request's remote address, as a real connection would have one.</summary>
-    internal sealed class ClientAddressFilter : IStartupFilter
+    /// <summary>A request header that makes a request come from 127.0.0.1 instead, as a browser on the server's machine.</summary>
+    public const string FromLoopbackHeader = "X-Test-From-Loopback";
+
+    /// <summary>A request header naming the address a request comes from, as if from another machine.</summary>
+    public const string FromAddressHeader = "X-Test-From-Address";
+
+    /// <summary>
+    /// Gives test requests a remote address, as a real connection would have: <see cref="FromAddressHeader"/>'s, or
+    /// 127.0.0.1 with <see cref="FromLoopbackHeader"/>, else <paramref name="address"/> (none when null).
+    /// </summary>
+    internal sealed class ClientAddressFilter(IPAddress? address) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, nextMiddleware) =>
             {
-                context.Connection.RemoteIpAddress ??= ClientAddress;
+                var headers = context.Request.Headers;
+                context.Connection.RemoteIpAddress ??= headers.TryGetValue(FromAddressHeader, out var from) ? IPAddress.Parse(from.ToString())
+                    : headers.ContainsKey(FromLoopbackHeader) ? IPAddress.Loopback
+                    : address;
                 return nextMiddleware(context);
             });
             next(app);

@@ -19,7 +19,7 @@ namespace Passbind.Server.Tests.Infrastructure;
 /// (<see cref="CreateTenantAsync"/>). Use <see cref="SqliteServer"/> and <see cref="PostgreSqlServer"/>.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
-public abstract class PassbindServer(TestDatabase database, bool captureLogs = false) : IAsyncLifetime
+public abstract class PassbindServer(TestDatabase database, bool captureLogs = false, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private TestStorage? _storage;
     private PassbindServerFactory? _factory;
@@ -45,7 +45,7 @@ public abstract class PassbindServer(TestDatabase database, bool captureLogs = f
     public async Task InitializeAsync()
     {
         _storage = await TestStorage.CreateAsync(database);
-        _factory = new PassbindServerFactory(_storage, Time, Logs);
+        _factory = new PassbindServerFactory(_storage, Time, Logs, settings);
         _bootstrap = _factory.ReadBootstrap();
     }
 

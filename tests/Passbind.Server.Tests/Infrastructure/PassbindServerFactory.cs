@@ -15,7 +15,9 @@ namespace Passbind.Server.Tests.Infrastructure;
 /// or two nodes when both are alive.
 /// </summary>
 /// <remarks>With <paramref name="logs"/>, every log line at every level is kept there, and requests come from <see cref="CapturedLogs.ClientAddress"/>.</remarks>
-public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider time, CapturedLogs? logs = null) : WebApplicationFactory<Program>
+/// <remarks><paramref name="settings"/> are added last, over the tests' defaults (which turn the rate limits off: see <see cref="RateLimitsOff"/>).</remarks>
+public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider time, CapturedLogs? logs = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>The address the server believes it has; the in-process client's base address is the same.</summary>
     public const string PublicBaseUrl = "http://localhost";
@@ -62,6 +64,7 @@ public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider 
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(time));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CapturedLogs.ClientAddressFilter(logs is null ? null : CapturedLogs.ClientAddress)));
         if (logs is null)
         {
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -69,12 +72,26 @@ public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider 
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CapturedLogs.ClientAddressFilter()));
     }
+
+    /// <summary>
+    /// The rate limits, off: test classes share a server (and, in process, one client address) across many tests that
+    /// make failures on purpose. RateLimitTests runs with the limits on (<see cref="RateLimitedSqliteServer"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> RateLimitsOff { get; } = new Dictionary<string, string?>
+    {
+        ["Passbind:RateLimits:TokenFailuresPerClient:Limit"] = "0",
+        ["Passbind:RateLimits:TokenFailuresPerAddress:Limit"] = "0",
+        ["Passbind:RateLimits:UnknownLinksPerAddress:Limit"] = "0",
+        ["Passbind:RateLimits:EmailLinksPerIdentity:Limit"] = "0",
+        ["Passbind:RateLimits:EmailLinksPerAddress:Limit"] = "0",
+        ["Passbind:RateLimits:FailedCompletionsPerLink"] = "0",
+        ["Passbind:RateLimits:MaxPasskeysPerIdentity"] = "0",
+    };
 
     private Dictionary<string, string?> Settings()
     {
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Passbind:DataDirectory"] = storage.DataDirectory,
             ["Passbind:PublicBaseUrl"] = PublicBaseUrl,
@@ -83,12 +100,21 @@ public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider 
             // The .NET SDK's scheme, and the app scheme the tests' native-app configs use.
             ["Passbind:Urls:AppSchemes:0"] = "passbind-sdk",
             ["Passbind:Urls:AppSchemes:1"] = "myapp",
+
+            // Tests sweep when they mean to (RetentionSweeper.SweepAsync): a sweep set off by a clock a test moves
+            // would race the test's own requests.
+            ["Passbind:Retention:SweepInterval"] = "00:00:00",
         };
         if (storage.ConnectionString is not null)
         {
-            settings["ConnectionStrings:Passbind"] = storage.ConnectionString;
+            all["ConnectionStrings:Passbind"] = storage.ConnectionString;
         }
 
-        return settings;
+        foreach (var (key, value) in RateLimitsOff.Concat(settings ?? new Dictionary<string, string?>()))
+        {
+            all[key] = value;
+        }
+
+        return all;
     }
 }

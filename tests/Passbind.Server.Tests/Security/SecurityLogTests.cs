@@ -150,7 +150,9 @@ public abstract partial class SecurityLogTests(PassbindServer server)
         string? token = null;
         await Eventually.TrueAsync(async () =>
         {
-            using var mailbox = await ceremony.Anonymous.GetAsync("/dev/mailbox");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/dev/mailbox");
+            request.Headers.Add(CapturedLogs.FromLoopbackHeader, "1");
+            using var mailbox = await ceremony.Anonymous.SendAsync(request);
             var html = WebUtility.HtmlDecode(await mailbox.Content.ReadAsStringAsync());
             token = LinkToken().Matches(html).Where(m => m.Groups["job"].Value == jobId).Select(m => m.Groups["token"].Value).FirstOrDefault();
             return token is not null;

@@ -10,6 +10,7 @@ using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.RateLimits;
 using Passbind.Server.Features.Themes;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
@@ -30,9 +31,16 @@ internal sealed class BindingCeremony(
     PublicAddresses addresses,
     IOptions<PassbindOptions> options,
     INotificationQueue notifications,
+    RateLimiter limiter,
+    IOptions<RateLimitOptions> limits,
     TimeProvider time,
     ILogger<BindingCeremony> logger)
 {
+    /// <summary>The live challenges one link may hold; a tab or two asking again is normal, a thousand is not.</summary>
+    public const int MaxLiveChallenges = 5;
+
+    private const string FailedCompletionsCounter = "link-failures";
+
     /// <summary>
     /// Finds the job a link names, with its authenticator config, identity and realm, and checks that the link
     /// can still bind, expiry included.
@@ -100,6 +108,13 @@ internal sealed class BindingCeremony(
             existing.Add(credentialId);
         }
 
+        // A cap on passkeys per identity (catalogue #75), checked where a ceremony starts.
+        var maxPasskeys = limits.Value.MaxPasskeysPerIdentity;
+        if (maxPasskeys > 0 && existing.Count >= maxPasskeys)
+        {
+            return (null, CeremonyErrors.PasskeyLimitReached(maxPasskeys));
+        }
+
         var webAuthn = options.Value.WebAuthn;
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
             addresses.RpId, webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
@@ -119,8 +134,11 @@ internal sealed class BindingCeremony(
         });
         await db.SaveChangesAsync(cancellationToken);
 
-        // Expired challenges of this job are of no further use; dropping them here keeps the table small.
-        await db.BindingChallenges.Where(c => c.JobId == job.Id && c.ExpireTime <= now).ExecuteDeleteAsync(cancellationToken);
+        // A link holds at most MaxLiveChallenges: asking for options again and again replaces the oldest instead of
+        // adding rows without bound, and expired ones go as well (RetentionSweeper takes those of idle links).
+        var newest = db.BindingChallenges.Where(c => c.JobId == job.Id && c.ExpireTime > now)
+            .OrderByDescending(c => c.Id).Select(c => c.Id).Take(MaxLiveChallenges);
+        await db.BindingChallenges.Where(c => c.JobId == job.Id && (c.ExpireTime <= now || !newest.Contains(c.Id))).ExecuteDeleteAsync(cancellationToken);
         await db.CredentialBindingJobs
             .Where(j => j.Id == job.Id && (j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened))
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.RequestDelivered).SetProperty(j => j.UpdateTime, now), cancellationToken);
@@ -179,6 +197,7 @@ internal sealed class BindingCeremony(
             }
 
             Log.RegistrationRefused(logger, job.Id, result.Failure.Code);
+            await CountFailureAsync(job, now, cancellationToken);
             return (null, CeremonyErrors.From(result.Failure));
         }
 
@@ -257,6 +276,29 @@ internal sealed class BindingCeremony(
         await db.BindingChallenges.Where(c => c.JobId == job.Id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// A refused completion counts against its link (catalogue #12): after <see cref="RateLimitOptions.FailedCompletionsPerLink"/>
+    /// the link is revoked. Only a caller holding the link's token gets this far, so a stranger cannot burn a user's
+    /// link; guessing tokens is limited per address instead (RateLimitMiddleware).
+    /// </summary>
+    private async Task CountFailureAsync(CredentialBindingJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var allowed = limits.Value.FailedCompletionsPerLink;
+        if (allowed <= 0)
+        {
+            return;
+        }
+
+        // One window for the link's whole life: no link outlives Passbind:Links:MaxLifetime.
+        var lifetime = new RateLimit(allowed, options.Value.Links.MaxLifetime + options.Value.Links.MaxLifetime);
+        if (await limiter.CountAsync(db, new Counted(FailedCompletionsCounter, job.Id, lifetime), cancellationToken) >= allowed)
+        {
+            await db.CredentialBindingJobs.Where(j => j.Id == job.Id).WhereUsable(now)
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.Revoked).SetProperty(j => j.UpdateTime, now), cancellationToken);
+            Log.LinkRevokedAfterFailures(logger, job.Id, allowed);
+        }
     }
 
     private static CompleteRegistrationResponse Describe(OpenedLink opened, Credential credential)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Hosting;
@@ -19,7 +20,8 @@ internal static class BindingCeremonyEndpoints
         var job = app.MapGroup("/v1/tenants/{tenant_id}/realms/{realm_id}/identities/{identity_id}/credential-binding-jobs")
             .WithTags("Binding Ceremony")
             .AllowAnonymous()
-            .AddEndpointFilter(NoStore);
+            .AddEndpointFilter(NoStore)
+            .WithCeremonyAudit();
         job.MapMethods("/{job_id}:invokeAuthenticator", [HttpMethods.Get, HttpMethods.Head], OpenLinkAsync)
             .WithSummary("Open a binding link: redirect to the app's invoke URL + /bind");
         job.MapPost("/{job_id}:registrationOptions", CreateOptionsAsync)

@@ -23,6 +23,9 @@ internal static class CeremonyErrors
 
     public static ApiError ChallengeExpired() => ApiError.Ceremony(400, "challenge_expired", "the challenge has expired; request new options");
 
+    public static ApiError PasskeyLimitReached(int limit) =>
+        ApiError.Ceremony(409, "passkey_limit_reached", $"this identity already has {limit} passkeys, the most it may have");
+
     public static ApiError CredentialExists() => ApiError.Ceremony(409, "credential_exists", "this credential is already registered");
 
     /// <summary>A malformed ceremony request, under the protocol's code.</summary>

@@ -5,6 +5,7 @@ using Passbind.Core.Identifiers;
 using Passbind.Core.Links;
 using Passbind.Core.Validation;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.RateLimits;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
@@ -17,6 +18,8 @@ namespace Passbind.Server.Features.BindingJobs;
 internal static class BindingJobEndpoints
 {
     private const string ResourceType = "CredentialBindingJob";
+    private const string EmailLinksPerIdentity = "email-identity";
+    private const string EmailLinksPerAddress = "email-address";
 
     /// <summary>Lists may span every identity of the realm with <c>-</c>, as in Beyond Identity's API.</summary>
     private const string AnyIdentity = "-";
@@ -39,7 +42,9 @@ internal static class BindingJobEndpoints
         PassbindDbContext db,
         BindingLinks links,
         IBindingEmailQueue emailQueue,
+        RateLimiter limiter,
         AppSchemes appSchemes,
+        IOptions<RateLimitOptions> limits,
         IOptions<PassbindOptions> options,
         TimeProvider time,
         ILogger<BindingJobRequest> logger,
@@ -99,6 +104,19 @@ internal static class BindingJobEndpoints
             return ApiError.Unprocessable("Identity", identity.Id, "Identity missing email address");
         }
 
+        // One inbox must not be flooded with links (catalogue #96), whoever asks for them.
+        IReadOnlyList<Counted> emailed = byEmail
+            ?
+            [
+                new(EmailLinksPerIdentity, identity.Id, limits.Value.EmailLinksPerIdentity),
+                new(EmailLinksPerAddress, identity.PrimaryEmailAddress!.ToUpperInvariant().ToLowerInvariant(), limits.Value.EmailLinksPerAddress),
+            ]
+            : [];
+        if (await limiter.RefusalAsync(db, emailed, cancellationToken) is { } retryAfter)
+        {
+            return ApiError.RateLimited(retryAfter);
+        }
+
         var now = time.GetUtcNow();
         var lifetimes = options.Value.Links;
         var token = LinkToken.Create();
@@ -125,6 +143,11 @@ internal static class BindingJobEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var counted in emailed)
+        {
+            await limiter.CountAsync(db, counted, cancellationToken);
+        }
+
         Log.BindingJobCreated(logger, job.Id, job.DeliveryMethod, identity.Id);
         return TypedResults.Ok(new CreateBindingJobResponse(ToResponse(job, now), byEmail ? null : link));
     }

@@ -26,6 +26,7 @@ internal static class EmailComposition
         services.AddSingleton<IBindingEmailQueue>(sp => sp.GetRequiredService<OutboxQueue>());
         services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<OutboxQueue>());
         services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<SealedLinks>();
         services.AddSingleton<IBindingEmailDelivery, BindingEmailDelivery>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxSender>();

@@ -236,8 +236,12 @@ internal sealed class OutboxDispatcher(
         switch (outcome)
         {
             case SendOutcome.Sent:
+                // Once on its way, a message's stored bodies need its link no more. The dev mailbox keeps the sealed
+                // link to show it, until the link expires (OutboxSweeper removes it then).
                 var destination = transport.UsesDevMailbox ? OutboxKinds.TransportDevMailbox : OutboxKinds.TransportSmtp;
+                var (sentText, sentHtml) = transport.UsesDevMailbox ? (message.TextBody, message.HtmlBody) : Redacted(message);
                 updated = await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.TextBody, sentText).SetProperty(m => m.HtmlBody, sentHtml)
                     .SetProperty(m => m.State, OutboxStates.Sent).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.SentTime, now)
                     .SetProperty(m => m.Transport, destination).SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
@@ -268,7 +272,9 @@ internal sealed class OutboxDispatcher(
                 break;
             case SendOutcome.Expired or SendOutcome.Cancelled:
                 var state = outcome == SendOutcome.Expired ? OutboxStates.Expired : OutboxStates.Cancelled;
+                var (text, html) = Redacted(message);
                 updated = await mine.ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html)
                     .SetProperty(m => m.State, state).SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
                 if (updated > 0)
@@ -293,7 +299,9 @@ internal sealed class OutboxDispatcher(
     private async Task<int> FailAsync(
         PassbindDbContext db, IQueryable<OutboxMessage> mine, OutboxMessage message, int attempts, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var (text, html) = Redacted(message);
         var updated = await mine.ExecuteUpdateAsync(set => set
+            .SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html)
             .SetProperty(m => m.State, OutboxStates.Failed).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
             .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
         if (updated > 0 && message.JobId is not null)
@@ -303,6 +311,9 @@ internal sealed class OutboxDispatcher(
 
         return updated;
     }
+
+    private static (string Text, string Html) Redacted(OutboxMessage message) =>
+        (SealedLinks.Redact(message.TextBody), SealedLinks.Redact(message.HtmlBody));
 
     /// <summary>Exponential backoff with jitter: a random point in the upper half of min(max, initial × 2^(n−1)).</summary>
     internal TimeSpan Backoff(int attempts)
@@ -328,8 +339,9 @@ internal sealed class OutboxDispatcher(
             return;
         }
 
-        // Never the link itself: links, like every token, stay out of logs; the mailbox page shows the message.
-        Log.DevMailboxReceived(logger, message.Kind, message.Id, DevMailboxEndpoints.Path);
+        // Never the link itself: links, like every token, stay out of logs. Where the mail went was said once at
+        // start (OutboxSender), so each message is a debug line only.
+        Log.DevMailboxReceived(logger, message.Kind, message.Id);
     }
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch

@@ -13,7 +13,7 @@ namespace Passbind.Server.Features.Email;
 /// never saving, so it commits (or not) with the caller's change. <see cref="OutboxCommitInterceptor"/>
 /// wakes the sender once it has committed.
 /// </summary>
-internal sealed class OutboxQueue(PublicAddresses addresses, TimeProvider time, ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue
+internal sealed class OutboxQueue(PublicAddresses addresses, SealedLinks sealedLinks, TimeProvider time, ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue
 {
     private readonly string messageIdDomain = new Uri(addresses.BaseUrl).IdnHost;
 
@@ -22,7 +22,8 @@ internal sealed class OutboxQueue(PublicAddresses addresses, TimeProvider time, 
         var recipient = identity.PrimaryEmailAddress
             ?? throw new ArgumentException("An EMAIL job needs an identity with an email address.", nameof(identity));
         var branding = await EmailBranding.LoadAsync(db, job.TenantId, job.RealmId, cancellationToken);
-        var email = EmailComposer.BindingLink(branding, link, job.ExpireTime);
+        // The stored message carries the link with its token sealed; the sender opens it at the moment of sending.
+        var email = EmailComposer.BindingLink(branding, sealedLinks.Seal(link), job.ExpireTime);
         var message = Add(db, job.TenantId, job.RealmId, job.Id, OutboxKinds.BindingLink, recipient, email, job.ExpireTime);
         Log.EmailQueued(logger, message.Kind, message.Id, job.Id);
     }

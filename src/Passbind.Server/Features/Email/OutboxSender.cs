@@ -14,13 +14,13 @@ internal sealed class OutboxSender(
     {
         if (transport.UsesDevMailbox)
         {
-            if (environment.IsProduction())
+            if (DevMailboxEndpoints.IsServed(environment))
             {
-                Log.DevMailboxInProduction(logger);
+                Log.DevMailboxInUse(logger, DevMailboxEndpoints.Path);
             }
             else
             {
-                Log.DevMailboxInUse(logger, DevMailboxEndpoints.Path);
+                Log.DevMailboxNotServed(logger, environment.EnvironmentName);
             }
         }
 

@@ -8,7 +8,7 @@ using Passbind.Storage.Entities;
 namespace Passbind.Server.Features.Email;
 
 /// <summary>Delivers outbox messages over SMTP with MailKit, as <c>Passbind:Smtp</c> says.</summary>
-internal sealed class SmtpMailTransport(IOptions<PassbindOptions> options, IOptions<EmailOptions> email)
+internal sealed class SmtpMailTransport(IOptions<PassbindOptions> options, IOptions<EmailOptions> email, SealedLinks sealedLinks)
 {
     /// <summary>True when no SMTP host is configured and mail goes to the dev mailbox instead.</summary>
     public bool UsesDevMailbox => string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
@@ -57,7 +57,7 @@ internal sealed class SmtpMailTransport(IOptions<PassbindOptions> options, IOpti
         };
         mime.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        mime.Body = new BodyBuilder { TextBody = sealedLinks.Reveal(message.TextBody), HtmlBody = sealedLinks.Reveal(message.HtmlBody) }.ToMessageBody();
         return mime;
     }
 

@@ -24,6 +24,7 @@ internal static class Scopes
     public const string AuthenticatorConfigsDelete = "authenticator-configs:delete";
     public const string ThemesRead = "themes:read";
     public const string ThemesUpdate = "themes:update";
+    public const string EventsRead = "events:read";
 
     /// <summary>Every scope this server knows: what the bootstrap management application may grant.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -35,5 +36,6 @@ internal static class Scopes
         BindingJobsCreate, BindingJobsRead, BindingJobsRevoke,
         AuthenticatorConfigsCreate, AuthenticatorConfigsRead, AuthenticatorConfigsUpdate, AuthenticatorConfigsDelete,
         ThemesRead, ThemesUpdate,
+        EventsRead,
     ];
 }

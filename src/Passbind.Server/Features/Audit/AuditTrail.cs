@@ -1,0 +1,216 @@
+using Passbind.Server.Features.Tokens;
+using Passbind.Server.Http;
+using Passbind.Storage;
+using Passbind.Storage.Entities;
+
+namespace Passbind.Server.Features.Audit;
+
+/// <summary>
+/// The audit trail of management writes and binding ceremonies (docs/security.md, "Audit events"). An endpoint
+/// filter names the event a request may write; the event commits with the request's change
+/// (<see cref="AuditInterceptor"/>), or, for a change made without a tracked save (a delete, a revoke) and for a
+/// refused ceremony, right after it.
+/// </summary>
+internal static class AuditTrail
+{
+    public const string CredentialBound = "credential.bound";
+    public const string RegistrationFailed = "registration.failed";
+    public const string TokenIssued = "token.issued";
+    public const string TokenRefused = "token.refused";
+
+    private const string CompleteRegistration = ":completeRegistration";
+
+    private static readonly Dictionary<Type, string> Resources = new()
+    {
+        [typeof(Tenant)] = "tenant",
+        [typeof(Realm)] = "realm",
+        [typeof(Identity)] = "identity",
+        [typeof(Credential)] = "credential",
+        [typeof(CredentialBindingJob)] = "credential_binding_job",
+        [typeof(AuthenticatorConfig)] = "authenticator_config",
+        [typeof(Theme)] = "theme",
+        [typeof(Application)] = "application",
+    };
+
+    private static readonly Dictionary<string, string> Collections = new(StringComparer.Ordinal)
+    {
+        ["tenants"] = "tenant",
+        ["realms"] = "realm",
+        ["identities"] = "identity",
+        ["credentials"] = "credential",
+        ["credential-binding-jobs"] = "credential_binding_job",
+        ["authenticator-configs"] = "authenticator_config",
+        ["themes"] = "theme",
+        ["applications"] = "application",
+    };
+
+    public static string? ResourceName(Type entity) => Resources.GetValueOrDefault(entity);
+
+    /// <summary>Audits every write of the group's endpoints (GET and HEAD are reads, and are not).</summary>
+    public static RouteGroupBuilder WithAuditTrail(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(AuditWriteAsync);
+        return group;
+    }
+
+    /// <summary>Audits the outcome of each binding ceremony completion, success or refusal.</summary>
+    public static RouteGroupBuilder WithCeremonyAudit(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(AuditCompletionAsync);
+        return group;
+    }
+
+    public static AuditEvent Event(
+        PendingAudit pending, string type, string outcome, string? reason, string? resourceType, string? resourceId, string? identityId, DateTimeOffset now) => new()
+    {
+        TenantId = pending.TenantId,
+        RealmId = pending.RealmId,
+        Time = now,
+        Type = type,
+        Outcome = outcome,
+        Reason = reason,
+        ApplicationId = pending.ApplicationId,
+        IdentityId = identityId,
+        ResourceType = resourceType,
+        ResourceId = resourceId,
+        ClientAddress = pending.ClientAddress,
+        UserAgent = pending.UserAgent,
+    };
+
+    /// <summary>What a request's event says about who and where, from its route, token and connection.</summary>
+    public static PendingAudit Pending(HttpContext http, string resource, string? type)
+    {
+        var userAgent = http.Request.Headers.UserAgent.ToString();
+        return new PendingAudit(
+            resource,
+            type,
+            http.GetRouteValue("tenant_id") as string ?? string.Empty,
+            http.GetRouteValue("realm_id") as string,
+            http.Features.Get<ManagementPrincipal>()?.ApplicationId ?? http.GetRouteValue("application_id") as string,
+            SecurityEventLog.ClientAddress(http),
+            userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, 256)]);
+    }
+
+    /// <summary>
+    /// Audits every request to a token endpoint: <c>token.issued</c>, or <c>token.refused</c> with the reason its
+    /// status stands for. A token endpoint's answer has no change of its own to ride on, so the event commits alone.
+    /// </summary>
+    public static IApplicationBuilder UseTokenAudit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!RateLimits.RateLimitMiddleware.IsTokenEndpoint(context.GetEndpoint()))
+        {
+            await next(context);
+            return;
+        }
+
+        await next(context);
+        var status = context.Response.StatusCode;
+        var refused = status is not (>= 200 and < 300);
+        var reason = status switch
+        {
+            StatusCodes.Status401Unauthorized => "invalid_client",
+            StatusCodes.Status429TooManyRequests => "rate_limited",
+            _ when refused => "invalid_request",
+            _ => null,
+        };
+        var pending = Pending(context, "application", null);
+        var time = context.RequestServices.GetRequiredService<TimeProvider>();
+        await WriteAsync(context, Event(pending, refused ? TokenRefused : TokenIssued, refused ? AuditOutcomes.Failure : AuditOutcomes.Success, reason,
+            "application", pending.ApplicationId, null, time.GetUtcNow()));
+    });
+
+    /// <summary>Writes <paramref name="auditEvent"/> in a commit of its own.</summary>
+    public static async Task WriteAsync(HttpContext http, AuditEvent auditEvent)
+    {
+        var db = http.RequestServices.GetRequiredService<PassbindDbContext>();
+        db.ChangeTracker.Clear();
+        db.AuditEvents.Add(auditEvent);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static async ValueTask<object?> AuditWriteAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || RouteResource(http) is not var (resource, idParameter, action))
+        {
+            return await next(context);
+        }
+
+        var pending = Pending(http, resource, action is null ? null : $"{resource}.{action}");
+        http.Features.Set(pending);
+        var result = await next(context);
+
+        // A change made without a tracked save (ExecuteDelete, ExecuteUpdate) gets its event now.
+        if (!pending.Written && Succeeded(result))
+        {
+            var verb = action ?? (HttpMethods.IsDelete(http.Request.Method) ? "deleted" : "updated");
+            var id = idParameter is null ? null : http.GetRouteValue(idParameter) as string;
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            await WriteAsync(http, Event(pending, $"{resource}.{verb}", AuditOutcomes.Success, null, resource, id, null, time.GetUtcNow()));
+            pending.Written = true;
+        }
+
+        return result;
+    }
+
+    private static async ValueTask<object?> AuditCompletionAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Path.Value!.EndsWith(CompleteRegistration, StringComparison.Ordinal))
+        {
+            return await next(context);
+        }
+
+        var pending = Pending(http, "credential", CredentialBound);
+        http.Features.Set(pending);
+        var result = await next(context);
+        if (!pending.Written && Unwrap(result) is ApiError error && error.Status is >= 400 and < 500 && error.Code != "link_not_found")
+        {
+            // A refusal, with the check that failed; a link that does not exist belongs to no realm's trail.
+            var reason = error.Body.Details?.Select(d => d.Reason).FirstOrDefault(r => r is not null) ?? error.Code;
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            await WriteAsync(http, Event(pending, RegistrationFailed, AuditOutcomes.Failure, reason, "credential_binding_job",
+                http.GetRouteValue("job_id") as string, http.GetRouteValue("identity_id") as string, time.GetUtcNow()));
+        }
+
+        return result;
+    }
+
+    private static bool Succeeded(object? result) => Unwrap(result) switch
+    {
+        ApiError => false,
+        IStatusCodeHttpResult { StatusCode: { } status } => status is >= 200 and < 300,
+        _ => true,
+    };
+
+    private static object? Unwrap(object? result) => result is INestedHttpResult nested ? nested.Result : result;
+
+    /// <summary>
+    /// The resource a route writes, the route parameter naming it (none for a create) and the action it fixes
+    /// (<c>revoked</c> for <c>:revoke</c>), from the route pattern: <c>…/identities/{identity_id}</c> is an identity.
+    /// </summary>
+    private static (string Resource, string? IdParameter, string? Action)? RouteResource(HttpContext http)
+    {
+        if (http.GetEndpoint() is not RouteEndpoint { RoutePattern.RawText: { } pattern })
+        {
+            return null;
+        }
+
+        var segments = pattern.Trim('/').Split('/');
+        var last = segments[^1];
+        string? action = null;
+        var colon = last.IndexOf("}:", StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            action = last[(colon + 2)..] == "revoke" ? "revoked" : last[(colon + 2)..];
+            last = last[..(colon + 1)];
+        }
+
+        if (last.StartsWith('{') && segments.Length >= 2 && Collections.TryGetValue(segments[^2], out var named))
+        {
+            return (named, last.Trim('{', '}'), action);
+        }
+
+        return Collections.TryGetValue(last, out var collection) ? (collection, null, action) : null;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using Passbind.Server.Features.Audit;
+using Passbind.Server.Http;
+using Passbind.Storage;
+
+namespace Passbind.Server.Features.RateLimits;
+
+/// <summary>
+/// The limits that guard endpoints a stranger can call (docs/security.md, "Rate limits"): refused client
+/// authentications at a token endpoint, per application and per client address, and unknown link tokens on a
+/// link's GET and ceremony calls, per client address. A caller at a limit gets 429 with <c>Retry-After</c> before
+/// the endpoint runs, whatever it sends, so the next right secret or token waits too; only refusals count.
+/// </summary>
+internal static class RateLimitMiddleware
+{
+    public const string TokenFailuresPerClient = "token-client";
+    public const string TokenFailuresPerAddress = "token-address";
+    public const string UnknownLinksPerAddress = "link-address";
+
+    private const string LinkNotFound = "link_not_found";
+    private const string CeremonyTag = "Binding Ceremony";
+    private const string TokenRouteSuffix = "/applications/{application_id}/token";
+
+    public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var guarded = Classify(context.GetEndpoint());
+        if (guarded == Guarded.None)
+        {
+            await next(context);
+            return;
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var limiter = context.RequestServices.GetRequiredService<RateLimiter>();
+        var db = context.RequestServices.GetRequiredService<PassbindDbContext>();
+        var address = SecurityEventLog.ClientAddress(context);
+        IReadOnlyList<Counted> counted = guarded == Guarded.Token
+            ? [
+                new(TokenFailuresPerClient, context.GetRouteValue("application_id") as string ?? string.Empty, options.TokenFailuresPerClient),
+                new(TokenFailuresPerAddress, address, options.TokenFailuresPerAddress),
+            ]
+            : [new(UnknownLinksPerAddress, address, options.UnknownLinksPerAddress)];
+
+        if (await limiter.RefusalAsync(db, counted, context.RequestAborted) is { } retryAfter)
+        {
+            await ApiError.RateLimited(retryAfter).ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+
+        var refused = guarded == Guarded.Token
+            ? context.Response.StatusCode == StatusCodes.Status401Unauthorized
+            : ApiError.CodeOf(context) == LinkNotFound;
+        if (refused)
+        {
+            foreach (var item in counted)
+            {
+                await limiter.CountAsync(db, item, CancellationToken.None);
+            }
+        }
+    });
+
+    private static Guarded Classify(Endpoint? endpoint)
+    {
+        if (endpoint is null)
+        {
+            return Guarded.None;
+        }
+
+        if (IsTokenEndpoint(endpoint))
+        {
+            return Guarded.Token;
+        }
+
+        return endpoint.Metadata.GetMetadata<ITagsMetadata>()?.Tags.Contains(CeremonyTag) == true ? Guarded.Link : Guarded.None;
+    }
+
+    /// <summary>An application's token endpoint (client credentials, and the OIDC code exchange at the same path).</summary>
+    public static bool IsTokenEndpoint(Endpoint? endpoint) =>
+        endpoint is RouteEndpoint route && route.RoutePattern.RawText?.EndsWith(TokenRouteSuffix, StringComparison.Ordinal) == true;
+
+    private enum Guarded
+    {
+        None,
+        Token,
+        Link,
+    }
+}

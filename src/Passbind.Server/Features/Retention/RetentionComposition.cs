@@ -1,0 +1,13 @@
+namespace Passbind.Server.Features.Retention;
+
+/// <summary>Registers the retention sweeper and its options.</summary>
+internal static class RetentionComposition
+{
+    public static IServiceCollection AddPassbindRetention(this IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionSweeper>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionSweeper>());
+        return services;
+    }
+}

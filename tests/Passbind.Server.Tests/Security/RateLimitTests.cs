@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Passbind.Server.Tests.Features.Binding;
+using Passbind.Server.Tests.Infrastructure;
+
+namespace Passbind.Server.Tests.Security;
+
+/// <summary>
+/// Issue 13 finding 6, at the server's default limits: guessing client secrets or link tokens, burning a link with
+/// failed completions, flooding an inbox with links and piling up passkeys all meet a limit; a 429 carries
+/// <c>Retry-After</c> and <c>{code, message}</c>; and the limit is counted in the database, so a second node sees it.
+/// </summary>
+public abstract class RateLimitTests(PassbindServer server)
+{
+    private static int addresses;
+
+    [Fact]
+    public async Task TokenEndpoint_TenWrongSecrets_ThenEvenTheRightOneGets429UntilTheWindowPasses()
+    {
+        var access = await server.CreateTenantAsync();
+        var other = await server.CreateTenantAsync();
+        var address = NewAddress();
+        for (var i = 0; i < 10; i++)
+        {
+            using var wrong = await PostTokenAsync(access, "wrong-secret-" + i, address);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var limited = await PostTokenAsync(access, access.ClientSecret, address);
+        using var elsewhere = await PostTokenAsync(access, access.ClientSecret, NewAddress());
+        using var otherClient = await PostTokenAsync(other, other.ClientSecret, address);
+
+        await AssertLimitedAsync(limited);
+        Assert.Equal(HttpStatusCode.TooManyRequests, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+
+        server.Time.Advance(TimeSpan.FromMinutes(5));
+        using var later = await PostTokenAsync(access, access.ClientSecret, address);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnknownLinkTokens_FromOneAddress_Get429AndAnotherAddressStillBinds()
+    {
+        using var ceremony = await BindingCeremonyClient.ForNewTenantAsync(server);
+        var link = await ceremony.CreateLinkAsync();
+        var guesser = NewAddress();
+        for (var i = 0; i < 20; i++)
+        {
+            using var guess = await SendAsync(ceremony.Anonymous, HttpMethod.Get, $"{link.JobPath}:invokeAuthenticator?token=guess{i}", guesser);
+            Assert.Equal(HttpStatusCode.NotFound, guess.StatusCode);
+        }
+
+        using var blockedGet = await SendAsync(ceremony.Anonymous, HttpMethod.Get, $"{link.InvokePathAndQuery}", guesser);
+        using var blockedOptions = await SendAsync(ceremony.Anonymous, HttpMethod.Post, link.OptionsPath, guesser, JsonSerializer.Serialize(new { token = link.Token }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, blockedGet.StatusCode);
+        await AssertLimitedAsync(blockedOptions);
+        await ceremony.BindAsync(link);
+    }
+
+    [Fact]
+    public async Task FailedCompletions_FiveRefused_RevokeTheLink()
+    {
+        using var ceremony = await BindingCeremonyClient.ForNewTenantAsync(server);
+        var link = await ceremony.CreateLinkAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var publicKey = await ceremony.GetOptionsAsync(link);
+            using var authenticator = BindingCeremonyClient.NewAuthenticator(publicKey, attestation: Core.Tests.WebAuthn.AttestationKind.PackedSelf);
+            authenticator.CorruptSignature = true;
+            using var refused = await ceremony.PostCompleteAsync(link, authenticator);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using var after = await ceremony.PostOptionsAsync(link);
+
+        await Api.AssertErrorAsync(after, HttpStatusCode.Gone, "link_revoked");
+        Assert.Equal("REVOKED", (await ceremony.GetJobAsync(link)).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task FailedCompletions_WithWrongTokens_NeverBurnTheLink()
+    {
+        using var ceremony = await BindingCeremonyClient.ForNewTenantAsync(server);
+        var link = await ceremony.CreateLinkAsync();
+        var publicKey = await ceremony.GetOptionsAsync(link);
+        for (var i = 0; i < 10; i++)
+        {
+            using var authenticator = BindingCeremonyClient.NewAuthenticator(publicKey);
+            using var stranger = await SendAsync(ceremony.Anonymous, HttpMethod.Post, link.CompletePath, NewAddress(),
+                BindingCeremonyClient.CompleteBody(new string('A', link.Token.Length), authenticator.CreateResponse()));
+            Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        }
+
+        await ceremony.CompleteAsync(link, publicKey);
+    }
+
+    [Fact]
+    public async Task EmailLinks_SixthToOneIdentityWithinAnHour_Gets429()
+    {
+        using var client = server.CreateClient();
+        var identity = await server.CreateIdentityAsync();
+        var path = $"{server.Bootstrap.RealmPath}/identities/{Wire.Id(identity)}/credential-binding-jobs";
+        var body = JsonSerializer.Serialize(new { job = new { delivery_method = "EMAIL", authenticator_config_id = server.Bootstrap.AuthenticatorConfigId } });
+        for (var i = 0; i < 5; i++)
+        {
+            using var sent = await client.PostAsync(path, Api.Json(body));
+            await Api.ReadJsonAsync(sent, expectedStatus: 200);
+        }
+
+        using var sixth = await client.PostAsync(path, Api.Json(body));
+        var returned = JsonSerializer.Serialize(new { job = new { delivery_method = "RETURN", authenticator_config_id = server.Bootstrap.AuthenticatorConfigId } });
+        using var notEmailed = await client.PostAsync(path, Api.Json(returned));
+
+        await AssertLimitedAsync(sixth);
+        Assert.Equal(HttpStatusCode.OK, notEmailed.StatusCode);
+        Assert.Equal(6, await Api.CountAsync(client, path));
+    }
+
+    [Fact]
+    public async Task Passkeys_IdentityAtTheCap_GetsNoMoreOptions()
+    {
+        using var ceremony = await BindingCeremonyClient.ForNewTenantAsync(server);
+        var identityId = Wire.Id(await ceremony.CreateIdentityAsync());
+        var tenant = ceremony.RealmPath.Split('/');
+        for (var i = 0; i < 20; i++)
+        {
+            await server.InsertCredentialAsync(tenant[3], tenant[5], identityId);
+        }
+
+        var link = await ceremony.CreateLinkAsync(identityId);
+        using var refused = await ceremony.PostOptionsAsync(link);
+
+        await Api.AssertErrorAsync(refused, HttpStatusCode.Conflict, "passkey_limit_reached");
+        Assert.Equal(20, await ceremony.CountCredentialsAsync(identityId));
+    }
+
+    [Fact]
+    public async Task Limit_CountedInTheDatabase_HoldsOnASecondNode()
+    {
+        var access = await server.CreateTenantAsync();
+        var address = NewAddress();
+        await using var secondNode = new PassbindServerFactory(server.Storage, server.Time, settings: RateLimitedSettings.Defaults);
+        using var second = secondNode.CreateApiClient(accessToken: null);
+        for (var i = 0; i < 10; i++)
+        {
+            using var wrong = await PostTokenAsync(access, "wrong", address, i % 2 == 0 ? null : second);
+        }
+
+        using var onFirst = await PostTokenAsync(access, access.ClientSecret, address);
+        using var onSecond = await PostTokenAsync(access, access.ClientSecret, address, second);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, onFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, onSecond.StatusCode);
+    }
+
+    private static async Task AssertLimitedAsync(HttpResponseMessage response)
+    {
+        await Api.AssertErrorAsync(response, HttpStatusCode.TooManyRequests, "rate_limited");
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter is { } delta && delta > TimeSpan.Zero && delta <= TimeSpan.FromHours(1), $"Retry-After was {retryAfter}");
+    }
+
+    private async Task<HttpResponseMessage> PostTokenAsync(TenantAccess access, string secret, string address, HttpClient? via = null)
+    {
+        using var own = via is null ? server.CreateClient(accessToken: null) : null;
+        using var request = new HttpRequestMessage(HttpMethod.Post, access.TokenPath);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{access.ClientId}:{secret}")));
+        request.Headers.Add(CapturedLogs.FromAddressHeader, address);
+        request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" });
+        return await (via ?? own!).SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string address, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(CapturedLogs.FromAddressHeader, address);
+        if (json is not null)
+        {
+            request.Content = Api.Json(json);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A documentation address (RFC 5737 TEST-NET-2) of its own, so that tests sharing the server do not share a count.</summary>
+    private static string NewAddress()
+    {
+        var n = Interlocked.Increment(ref addresses);
+        return $"198.51.{100 + (n / 250)}.{1 + (n % 250)}";
+    }
+
+    public sealed class Sqlite(RateLimitedSqliteServer server) : RateLimitTests(server), IClassFixture<RateLimitedSqliteServer>;
+
+    public sealed class PostgreSql(RateLimitedPostgreSqlServer server) : RateLimitTests(server), IClassFixture<RateLimitedPostgreSqlServer>;
+}

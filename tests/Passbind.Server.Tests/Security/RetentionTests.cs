@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Passbind.Server.Features.Binding;
+using Passbind.Server.Features.Email;
+using Passbind.Server.Features.Retention;
+using Passbind.Server.Tests.Email;
+using Passbind.Server.Tests.Features.Binding;
+using Passbind.Server.Tests.Infrastructure;
+using Passbind.Storage.Entities;
+
+namespace Passbind.Server.Tests.Security;
+
+/// <summary>
+/// Issue 13 finding 3: one link cannot grow the challenge table without bound, and what no request will read again
+/// (expired challenges, those of ended jobs, old outbox messages, the sealed link of expired dev-mailbox mail) is swept.
+/// </summary>
+public abstract class RetentionTests(PassbindServer server)
+{
+    [Fact]
+    public async Task Options_ManyCallsOnOneLink_KeepOnlyTheNewestChallengesAndTheLastOneBinds()
+    {
+        using var ceremony = await BindingCeremonyClient.ForNewTenantAsync(server);
+        var link = await ceremony.CreateLinkAsync();
+        var first = await ceremony.GetOptionsAsync(link);
+        JsonElement last = first;
+        for (var i = 0; i < 40; i++)
+        {
+            last = await ceremony.GetOptionsAsync(link);
+        }
+
+        Assert.Equal(BindingCeremony.MaxLiveChallenges, await ChallengesAsync(link.JobId));
+        using (var stale = BindingCeremonyClient.NewAuthenticator(first))
+        using (var refused = await ceremony.PostCompleteAsync(link, stale))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        await ceremony.CompleteAsync(link, last);
+        Assert.Equal(0, await ChallengesAsync(link.JobId));
+    }
+
+    [Fact]
+    public async Task Sweep_RemovesExpiredChallengesAndThoseOfEndedJobs()
+    {
+        using var ceremony = await BindingCeremonyClient.ForNewTenantAsync(server);
+        var idle = await ceremony.CreateLinkAsync();
+        var revoked = await ceremony.CreateLinkAsync();
+        await ceremony.GetOptionsAsync(idle);
+        await ceremony.GetOptionsAsync(revoked);
+        using (var revoke = await ceremony.Management.PostAsync($"{revoked.JobPath}:revoke", Api.Json("{}")))
+        {
+            Assert.True(revoke.IsSuccessStatusCode, await revoke.Content.ReadAsStringAsync());
+        }
+
+        await SweepAsync();
+        Assert.Equal((1, 0), (await ChallengesAsync(idle.JobId), await ChallengesAsync(revoked.JobId)));
+
+        server.Time.Advance(TimeSpan.FromMinutes(6));
+        await SweepAsync();
+        Assert.Equal(0, await ChallengesAsync(idle.JobId));
+    }
+
+    [Fact]
+    public async Task Sweep_DropsExpiredDevMailboxLinksThenOldMessages()
+    {
+        using var client = server.CreateClient();
+        var identity = await server.CreateIdentityAsync();
+        var body = JsonSerializer.Serialize(new { job = new { delivery_method = "EMAIL", authenticator_config_id = server.Bootstrap.AuthenticatorConfigId } });
+        using var created = await client.PostAsync($"{server.Bootstrap.RealmPath}/identities/{Wire.Id(identity)}/credential-binding-jobs", Api.Json(body));
+        var jobId = (await Api.ReadJsonAsync(created, expectedStatus: 200)).GetProperty("credential_binding_job").GetProperty("id").GetString()!;
+        await Eventually.TrueAsync(async () => (await MessageAsync(jobId))?.State == OutboxStates.Sent, "the dev mailbox delivery");
+        Assert.True(SealedLinks.IsSealed((await MessageAsync(jobId))!.TextBody), "the dev mailbox keeps the sealed link while the link lives");
+
+        server.Time.Advance(TimeSpan.FromHours(25));
+        await SweepAsync();
+        var kept = await MessageAsync(jobId);
+        Assert.NotNull(kept);
+        Assert.False(SealedLinks.IsSealed(kept.TextBody) || SealedLinks.IsSealed(kept.HtmlBody), "an expired link's sealed form is removed");
+
+        server.Time.Advance(TimeSpan.FromDays(7));
+        await SweepAsync();
+        Assert.Null(await MessageAsync(jobId));
+    }
+
+    private Task<int> SweepAsync() => server.Services.GetRequiredService<RetentionSweeper>().SweepAsync(CancellationToken.None);
+
+    private Task<int> ChallengesAsync(string jobId) => server.QueryDbAsync(db => db.BindingChallenges.CountAsync(c => c.JobId == jobId));
+
+    private Task<OutboxMessage?> MessageAsync(string jobId) =>
+        server.QueryDbAsync(db => db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.JobId == jobId));
+
+    public sealed class Sqlite(SqliteServer server) : RetentionTests(server), IClassFixture<SqliteServer>;
+
+    public sealed class PostgreSql(PostgreSqlServer server) : RetentionTests(server), IClassFixture<PostgreSqlServer>;
+}
