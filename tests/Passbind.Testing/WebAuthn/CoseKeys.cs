@@ -1,10 +1,10 @@
 using System.Formats.Cbor;
 using System.Security.Cryptography;
 
-namespace Passbind.Core.Tests.WebAuthn;
+namespace Passbind.Testing.WebAuthn;
 
 /// <summary>Builds COSE_Key encodings, well-formed or deliberately not.</summary>
-internal static class CoseKeys
+public static class CoseKeys
 {
     public static byte[] Ec2(ECDsa key, int? alg = -7, int kty = 2, int crv = 1)
     {

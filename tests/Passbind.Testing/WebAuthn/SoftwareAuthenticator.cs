@@ -8,7 +8,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Passbind.Core.WebAuthn;
 
-namespace Passbind.Core.Tests.WebAuthn;
+namespace Passbind.Testing.WebAuthn;
 
 /// <summary>
 /// A software WebAuthn authenticator and client in one: it answers a registration ceremony with a
@@ -17,7 +17,7 @@ namespace Passbind.Core.Tests.WebAuthn;
 /// authentication ceremony with the same credential. Modeled on the hand-built payloads of
 /// fido2-net-lib's tests; built only with System.Formats.Cbor and System.Security.Cryptography.
 /// </summary>
-internal sealed class SoftwareAuthenticator : IDisposable
+public sealed class SoftwareAuthenticator : IDisposable
 {
     public const string DefaultRpId = "id.t1.test";
     public const string DefaultOrigin = "https://id.t1.test";
@@ -25,17 +25,31 @@ internal sealed class SoftwareAuthenticator : IDisposable
     private X509Certificate2? _attestationRoot;
     private X509Certificate2? _attestationLeaf;
 
-    public SoftwareAuthenticator(byte[] challenge, AttestationKind attestation = AttestationKind.None)
+    /// <summary>A new credential, answering a registration for <paramref name="challenge"/>.</summary>
+    /// <param name="challenge">The options' challenge.</param>
+    /// <param name="attestation">The attestation statement to produce.</param>
+    /// <param name="rpId">The RP ID whose hash the authenticator data carries.</param>
+    /// <param name="origin">The origin the client data names.</param>
+    public SoftwareAuthenticator(byte[] challenge, AttestationKind attestation = AttestationKind.None, string rpId = DefaultRpId, string origin = DefaultOrigin)
     {
         Attestation = attestation;
+        RpId = rpId;
+        Origin = origin;
+        RpIdHash = SHA256.HashData(Encoding.UTF8.GetBytes(rpId));
         ClientData = new JsonObject
         {
             ["type"] = "webauthn.create",
             ["challenge"] = Base64Url.EncodeToString(challenge),
-            ["origin"] = DefaultOrigin,
+            ["origin"] = origin,
             ["crossOrigin"] = false,
         };
     }
+
+    /// <summary>The RP ID the credential is scoped to; assertions carry its hash by default.</summary>
+    public string RpId { get; }
+
+    /// <summary>The origin the client data names by default, in registrations and assertions.</summary>
+    public string Origin { get; }
 
     public ECDsa CredentialKey { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
@@ -50,7 +64,7 @@ internal sealed class SoftwareAuthenticator : IDisposable
     /// <summary>Raw clientDataJSON bytes to send instead of <see cref="ClientData"/>.</summary>
     public byte[]? ClientDataJsonOverride { get; set; }
 
-    public byte[] RpIdHash { get; set; } = SHA256.HashData(Encoding.UTF8.GetBytes(DefaultRpId));
+    public byte[] RpIdHash { get; set; }
 
     public AuthenticatorDataFlags Flags { get; set; } =
         AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified | AuthenticatorDataFlags.AttestedCredentialData;
@@ -89,7 +103,7 @@ internal sealed class SoftwareAuthenticator : IDisposable
     public byte[]? AttestationObjectOverride { get; set; }
 
     /// <summary>The attestation leaf certificate's validity end (full packed attestation).</summary>
-    public DateTimeOffset LeafNotAfter { get; set; } = DateTimeOffset.UtcNow.AddYears(1);
+    public DateTimeOffset LeafNotAfter { get; set; } = TimeProvider.System.GetUtcNow().AddYears(1);
 
     /// <summary>The attestation leaf certificate's subject (full packed attestation).</summary>
     public string LeafSubject { get; set; } = "C=US, O=Passbind Test, OU=Authenticator Attestation, CN=Passbind Test Authenticator";
@@ -246,7 +260,8 @@ internal sealed class SoftwareAuthenticator : IDisposable
             return _attestationLeaf;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        // Fido2NetLib checks the attestation certificate against the real clock, so the certificates use it too.
+        var now = TimeProvider.System.GetUtcNow();
         using var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var rootRequest = new CertificateRequest("CN=Passbind Test Attestation Root, O=Passbind Test, C=US", rootKey, HashAlgorithmName.SHA256);
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));

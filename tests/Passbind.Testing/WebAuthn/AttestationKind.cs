@@ -1,4 +1,4 @@
-namespace Passbind.Core.Tests.WebAuthn;
+namespace Passbind.Testing.WebAuthn;
 
 /// <summary>Which attestation statement <see cref="SoftwareAuthenticator"/> produces.</summary>
 public enum AttestationKind

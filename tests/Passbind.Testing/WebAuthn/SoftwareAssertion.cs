@@ -5,24 +5,25 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Passbind.Core.WebAuthn;
 
-namespace Passbind.Core.Tests.WebAuthn;
+namespace Passbind.Testing.WebAuthn;
 
 /// <summary>
 /// One assertion of a <see cref="SoftwareAuthenticator"/>'s credential: a known-good
 /// <c>AuthenticationResponseJSON</c> (UP and UV set, counter 1, no user handle) in which every field, flag
 /// and byte can be overridden before <see cref="CreateResponse"/> builds and signs it.
 /// </summary>
-internal sealed class SoftwareAssertion
+public sealed class SoftwareAssertion
 {
     public SoftwareAssertion(SoftwareAuthenticator authenticator, byte[] challenge)
     {
         Authenticator = authenticator;
         CredentialId = authenticator.CredentialId;
+        RpIdHash = SHA256.HashData(Encoding.UTF8.GetBytes(authenticator.RpId));
         ClientData = new JsonObject
         {
             ["type"] = "webauthn.get",
             ["challenge"] = Base64Url.EncodeToString(challenge),
-            ["origin"] = SoftwareAuthenticator.DefaultOrigin,
+            ["origin"] = authenticator.Origin,
             ["crossOrigin"] = false,
         };
     }
@@ -36,7 +37,7 @@ internal sealed class SoftwareAssertion
     /// <summary>Raw clientDataJSON bytes to send instead of <see cref="ClientData"/>.</summary>
     public byte[]? ClientDataJsonOverride { get; set; }
 
-    public byte[] RpIdHash { get; set; } = SHA256.HashData(Encoding.UTF8.GetBytes(SoftwareAuthenticator.DefaultRpId));
+    public byte[] RpIdHash { get; set; }
 
     public AuthenticatorDataFlags Flags { get; set; } = AuthenticatorDataFlags.UserPresent | AuthenticatorDataFlags.UserVerified;
 
