@@ -25,7 +25,7 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
     public static ApiError InvalidRequest() => new(400, "bad_request", "invalid request");
 
     /// <summary>
-    /// The same error under another code: the binding protocol names a malformed request
+    /// The same error under another code: the browser-facing protocols name a malformed request
     /// <c>invalid_request</c> where the management API, after Beyond Identity, says <c>bad_request</c>.
     /// </summary>
     public ApiError WithCode(string code) => new(Status, code, Body.Message, Body.Details);
@@ -65,8 +65,11 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
 
     public static ApiError Unavailable() => new(503, "service_unavailable", "service unavailable");
 
-    /// <summary>A failure of the binding ceremony (docs/binding-protocol.md §4): its own code, and a reason where one applies.</summary>
-    public static ApiError Ceremony(int status, string code, string message, string? reason = null) =>
+    /// <summary>
+    /// A failure of a browser-facing protocol (the binding ceremony of docs/binding-protocol.md §4, and sign-in):
+    /// the protocol's own code, and a reason where one applies. Each protocol's catalogue calls this.
+    /// </summary>
+    public static ApiError Protocol(int status, string code, string message, string? reason = null) =>
         new(status, code, message, reason is null ? null : [ErrorDetail.ForReason(reason)]);
 
     public Task ExecuteAsync(HttpContext httpContext)
