@@ -65,6 +65,9 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
 
     public static ApiError Unavailable() => new(503, "service_unavailable", "service unavailable");
 
+    /// <summary><c>/readyz</c>: the server cannot serve requests now (its database, its schema, or it is stopping).</summary>
+    public static ApiError NotReady(string message) => new(503, "not_ready", message);
+
     /// <summary>
     /// A failure of a browser-facing protocol (the binding ceremony of docs/binding-protocol.md §4, and sign-in):
     /// the protocol's own code, and a reason where one applies. Each protocol's catalogue calls this.
