@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
@@ -33,12 +34,13 @@ internal static class ServerComposition
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
         services.AddSingleton<RegistrationVerifier>();
-        services.AddSingleton<CeremonyQueries>();
+        services.AddSingleton<BindingQueries>();
         services.AddScoped<BindingCeremony>();
         services.AddCors();
         services.AddSingleton<DefaultCorsPolicyProvider>();
-        services.AddSingleton<ICorsPolicyProvider, BindingCorsPolicyProvider>();
-        services.AddPassbindEmail();
+        services.AddSingleton<ICorsPolicyProvider, TrustedOriginsCorsPolicyProvider>();
+        services.AddSingleton<ITrustedOriginsSource, BindingTrustedOrigins>();
+        services.AddEmail();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

@@ -44,9 +44,9 @@ internal static class BindingCeremonyEndpoints
             error!.MarkAsAnswer(request.HttpContext);
             return LinkStatusPage.Render(error.Code switch
             {
-                CeremonyErrors.LinkConsumedCode => LinkStatus.Consumed,
-                CeremonyErrors.LinkExpiredCode => LinkStatus.Expired,
-                CeremonyErrors.LinkRevokedCode => LinkStatus.Revoked,
+                BindingErrors.LinkConsumedCode => LinkStatus.Consumed,
+                BindingErrors.LinkExpiredCode => LinkStatus.Expired,
+                BindingErrors.LinkRevokedCode => LinkStatus.Revoked,
                 _ => LinkStatus.NotFound,
             });
         }
@@ -67,7 +67,7 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (options, error) = await ceremony.CreateOptionsAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
@@ -80,7 +80,7 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await ceremony.CompleteAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);

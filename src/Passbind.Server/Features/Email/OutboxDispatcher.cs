@@ -26,7 +26,7 @@ internal sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>This sender's name in the leases it takes; a restarted process is a new sender.</summary>
-    private readonly string senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private readonly string _senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>Claims and handles one batch of due messages; answers how many it claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal sealed class OutboxDispatcher(
             .OrderBy(m => m.NextAttemptTime)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize);
-        var claim = $"{senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var claim = $"{_senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var leaseUntil = now + options.Value.LeaseDuration;
 
         // From the claim on, stopping must not cut the round short: the claimed messages' leases go back only

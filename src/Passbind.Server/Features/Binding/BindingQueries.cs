@@ -6,11 +6,11 @@ using Passbind.Storage.Entities;
 namespace Passbind.Server.Features.Binding;
 
 /// <summary>
-/// The ceremony's fixed queries, compiled once so that a call neither builds an expression tree nor looks the
+/// The binding ceremony's fixed queries, compiled once so that a call neither builds an expression tree nor looks the
 /// query up in EF Core's cache. A compiled query serves one model only, hence a singleton per server (and
 /// server tests run SQLite and PostgreSQL servers in one process).
 /// </summary>
-internal sealed class CeremonyQueries
+internal sealed class BindingQueries
 {
     /// <summary>
     /// The job a link names, with everything a ceremony call needs around it, in one statement: this runs on

@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Passbind.Server.Features.Email;
 
-internal static class EmailComposition
+/// <summary>Registers the Email feature.</summary>
+internal static class EmailServices
 {
     /// <summary>The outbox (queue, sender, SMTP transport) and the options it reads.</summary>
-    public static IServiceCollection AddPassbindEmail(this IServiceCollection services)
+    public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddOptions<EmailOptions>()
             .BindConfiguration(EmailOptions.SectionName)
