@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
 using Passbind.Server.Features.Email;
+using Passbind.Server.Features.SignIn;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +31,7 @@ internal static class ServerComposition
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
+        services.AddSingleton<RelyingParties>();
         services.AddSingleton<RegistrationVerifier>();
         services.AddSingleton<CeremonyQueries>();
         services.AddScoped<BindingCeremony>();
@@ -36,6 +39,7 @@ internal static class ServerComposition
         services.AddSingleton<DefaultCorsPolicyProvider>();
         services.AddSingleton<ICorsPolicyProvider, BindingCorsPolicyProvider>();
         services.AddPassbindEmail();
+        services.AddSignIn();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

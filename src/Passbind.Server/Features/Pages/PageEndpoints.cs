@@ -21,7 +21,7 @@ internal static class PageEndpoints
 
     public static IEndpointRouteBuilder MapPageEndpoints(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").WithTags("Hosted pages").AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(PageHeaders);
+        var pages = app.MapGroup("").WithTags("Hosted pages").AllowAnonymous().ExcludeFromDescription().AddEndpointFilter(AddPageHeaders);
         pages.MapGet("/bind", GetBindPage);
         pages.MapGet("/pages/bind.js", GetBindScript);
         pages.MapGet("/pages/pages.css", GetStylesheet);
@@ -47,7 +47,8 @@ internal static class PageEndpoints
         return Stylesheet.ToResult();
     }
 
-    private static async ValueTask<object?> PageHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>The headers of every hosted page and its files: this policy, no framing, no sniffing, no Referer.</summary>
+    internal static async ValueTask<object?> AddPageHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var headers = context.HttpContext.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;

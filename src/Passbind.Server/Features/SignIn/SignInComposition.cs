@@ -1,0 +1,22 @@
+using Passbind.Core.WebAuthn;
+
+namespace Passbind.Server.Features.SignIn;
+
+internal static class SignInComposition
+{
+    /// <summary>Sign-in: request JWTs, transactions, the passkey ceremony and its options.</summary>
+    public static IServiceCollection AddSignIn(this IServiceCollection services)
+    {
+        services.AddOptions<SignInOptions>()
+            .BindConfiguration(SignInOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SignInRequestTokens>();
+        services.AddSingleton<AuthenticationVerifier>();
+        services.AddScoped<SignInTransactions>();
+        services.AddScoped<SignInCeremony>();
+        services.AddSingleton<PasskeyBindingTokens>();
+        services.AddScoped<OneTimeCodeSignIn>();
+        return services;
+    }
+}
