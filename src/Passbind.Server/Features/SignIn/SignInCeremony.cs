@@ -121,7 +121,7 @@ internal sealed class SignInCeremony(
 
         // 7.2 steps 5–6: the credential must be one this transaction may use: known, active, of this realm, of an
         // active identity, and the one the options named if they named one. Every other case is the same answer.
-        if (RawId(response) is not { } rawId)
+        if (!AuthenticationVerifier.TryReadCredentialId(response, out var rawId))
         {
             return (null, SignInErrors.InvalidField("credential.rawId", "malformed AuthenticationResponseJSON"));
         }
@@ -139,17 +139,14 @@ internal sealed class SignInCeremony(
         }
 
         var (credential, identity) = found;
-        var expected = new ExpectedAuthentication(
+        var expected = new ExpectedAssertion(
             presented,
             relyingParties.RpId(opened.Config),
             JsonSerializer.Deserialize<string[]>(opened.Config.TrustedOriginsJson)!,
             UserVerificationRequired: false,
-            credential.CredentialId,
-            credential.PublicKey,
-            credential.SignCount,
-            credential.BackupEligible,
-            identity.UserHandle,
-            UserHandleRequired: transaction.ChallengeCredentialId is null);
+            transaction.ChallengeCredentialId is { } named ? [named] : [],
+            new CredentialRecord(credential.CredentialId, credential.PublicKey, (uint)credential.SignCount,
+                credential.BackupEligible, credential.BackupState, identity.UserHandle));
         var result = await verifier.VerifyAsync(expected, response, cancellationToken);
         if (!result.Succeeded)
         {
@@ -231,11 +228,4 @@ internal sealed class SignInCeremony(
         AuthenticationFailureReason.OriginNotAllowed => SignInErrors.OriginNotAllowed(),
         _ => SignInErrors.AuthenticationFailed(failure.Code),
     };
-
-    /// <summary>The credential id the response names (<c>rawId</c>), or null when it cannot be read (the verifier then says why).</summary>
-    private static byte[]? RawId(JsonElement response) =>
-        response.TryGetProperty("rawId", out var rawId) && rawId.ValueKind == JsonValueKind.String
-            && rawId.GetString() is { Length: > 0 and <= MaxCredentialIdText } text && Base64Url.IsValid(text)
-            ? Base64Url.DecodeFromChars(text)
-            : null;
 }
