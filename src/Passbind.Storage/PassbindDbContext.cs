@@ -17,6 +17,9 @@ public sealed class PassbindDbContext(DbContextOptions<PassbindDbContext> option
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<SignInTransaction> SignInTransactions => Set<SignInTransaction>();
+    public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
+    public DbSet<IssuedToken> IssuedTokens => Set<IssuedToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PassbindDbContext).Assembly);

@@ -21,9 +21,9 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "Passbind.Storage.Entities.Application",
                 typeof(Application),
                 baseEntityType,
-                propertyCount: 13,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                propertyCount: 26,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -41,6 +41,15 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 propertyInfo: typeof(Application).GetProperty("AllowedScopes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Application).GetField("<AllowedScopes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             allowedScopes.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var authenticatorConfigId = runtimeEntityType.AddProperty(
+                "AuthenticatorConfigId",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("AuthenticatorConfigId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<AuthenticatorConfigId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            authenticatorConfigId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var classification = runtimeEntityType.AddProperty(
                 "Classification",
@@ -63,8 +72,18 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "ClientSecretHash",
                 typeof(byte[]),
                 propertyInfo: typeof(Application).GetProperty("ClientSecretHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Application).GetField("<ClientSecretHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Application).GetField("<ClientSecretHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
             clientSecretHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var confidentiality = runtimeEntityType.AddProperty(
+                "Confidentiality",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("Confidentiality", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<Confidentiality>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            confidentiality.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createTime = runtimeEntityType.AddProperty(
                 "CreateTime",
@@ -83,6 +102,13 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 maxLength: 64);
             displayName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var grantTypesJson = runtimeEntityType.AddProperty(
+                "GrantTypesJson",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("GrantTypesJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<GrantTypesJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            grantTypesJson.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var isManaged = runtimeEntityType.AddProperty(
                 "IsManaged",
                 typeof(bool),
@@ -91,6 +117,40 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 sentinel: false);
             isManaged.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var pkce = runtimeEntityType.AddProperty(
+                "Pkce",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("Pkce", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<Pkce>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            pkce.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var previousClientSecretExpireTime = runtimeEntityType.AddProperty(
+                "PreviousClientSecretExpireTime",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Application).GetProperty("PreviousClientSecretExpireTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<PreviousClientSecretExpireTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+            previousClientSecretExpireTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var previousClientSecretHash = runtimeEntityType.AddProperty(
+                "PreviousClientSecretHash",
+                typeof(byte[]),
+                propertyInfo: typeof(Application).GetProperty("PreviousClientSecretHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<PreviousClientSecretHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            previousClientSecretHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var protocolType = runtimeEntityType.AddProperty(
+                "ProtocolType",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("ProtocolType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<ProtocolType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            protocolType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var realmId = runtimeEntityType.AddProperty(
                 "RealmId",
                 typeof(string),
@@ -98,12 +158,43 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 fieldInfo: typeof(Application).GetField("<RealmId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             realmId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var redirectUrisJson = runtimeEntityType.AddProperty(
+                "RedirectUrisJson",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("RedirectUrisJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<RedirectUrisJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            redirectUrisJson.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var subjectField = runtimeEntityType.AddProperty(
+                "SubjectField",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("SubjectField", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<SubjectField>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            subjectField.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var tenantId = runtimeEntityType.AddProperty(
                 "TenantId",
                 typeof(string),
                 propertyInfo: typeof(Application).GetProperty("TenantId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Application).GetField("<TenantId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             tenantId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var tokenEndpointAuthMethod = runtimeEntityType.AddProperty(
+                "TokenEndpointAuthMethod",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("TokenEndpointAuthMethod", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokenEndpointAuthMethod>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32);
+            tokenEndpointAuthMethod.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var tokenFormat = runtimeEntityType.AddProperty(
+                "TokenFormat",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("TokenFormat", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokenFormat>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32);
+            tokenFormat.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var tokenLifetimeSeconds = runtimeEntityType.AddProperty(
                 "TokenLifetimeSeconds",
@@ -121,6 +212,23 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 maxLength: 64);
             tokenRealm.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var tokenSigningAlgorithm = runtimeEntityType.AddProperty(
+                "TokenSigningAlgorithm",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("TokenSigningAlgorithm", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokenSigningAlgorithm>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+            tokenSigningAlgorithm.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var tokensValidAfter = runtimeEntityType.AddProperty(
+                "TokensValidAfter",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Application).GetProperty("TokensValidAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokensValidAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+            tokensValidAfter.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var updateTime = runtimeEntityType.AddProperty(
                 "UpdateTime",
                 typeof(DateTimeOffset),
@@ -135,16 +243,32 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { authenticatorConfigId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { clientId },
                 unique: true);
 
-            var index0 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { realmId });
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { tenantId, realmId, id });
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("AuthenticatorConfigId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("RealmId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -21,7 +21,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "Passbind.Storage.Entities.AuthenticatorConfig",
                 typeof(AuthenticatorConfig),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -83,6 +83,15 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 propertyInfo: typeof(AuthenticatorConfig).GetProperty("RealmId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AuthenticatorConfig).GetField("<RealmId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             realmId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var rpId = runtimeEntityType.AddProperty(
+                "RpId",
+                typeof(string),
+                propertyInfo: typeof(AuthenticatorConfig).GetProperty("RpId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuthenticatorConfig).GetField("<RpId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 253);
+            rpId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var tenantId = runtimeEntityType.AddProperty(
                 "TenantId",

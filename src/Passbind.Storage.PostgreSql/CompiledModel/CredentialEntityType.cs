@@ -21,7 +21,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "Passbind.Storage.Entities.Credential",
                 typeof(Credential),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -122,6 +122,15 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 fieldInfo: typeof(Credential).GetField("<KeyType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
             keyType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var lastUsedTime = runtimeEntityType.AddProperty(
+                "LastUsedTime",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Credential).GetProperty("LastUsedTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<LastUsedTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+            lastUsedTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var publicKey = runtimeEntityType.AddProperty(
                 "PublicKey",

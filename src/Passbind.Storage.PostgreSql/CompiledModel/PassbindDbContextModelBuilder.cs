@@ -12,7 +12,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2ff368e3-d9c7-4968-bc6b-0ae41bec0573"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("bd8c8e6b-cd0f-4c34-ad00-b5c05804cb2c"), entityTypeCount: 14)
         {
         }
 
@@ -20,34 +20,44 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
         {
             var application = ApplicationEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
+            var authorizationCode = AuthorizationCodeEntityType.Create(this);
             var bindingChallenge = BindingChallengeEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
             var credentialBindingJob = CredentialBindingJobEntityType.Create(this);
             var identity = IdentityEntityType.Create(this);
+            var issuedToken = IssuedTokenEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var realm = RealmEntityType.Create(this);
+            var signInTransaction = SignInTransactionEntityType.Create(this);
             var signingKey = SigningKeyEntityType.Create(this);
             var tenant = TenantEntityType.Create(this);
             var theme = ThemeEntityType.Create(this);
 
-            ApplicationEntityType.CreateForeignKey1(application, realm);
+            ApplicationEntityType.CreateForeignKey1(application, authenticatorConfig);
+            ApplicationEntityType.CreateForeignKey2(application, realm);
             AuthenticatorConfigEntityType.CreateForeignKey1(authenticatorConfig, realm);
+            AuthorizationCodeEntityType.CreateForeignKey1(authorizationCode, application);
             BindingChallengeEntityType.CreateForeignKey1(bindingChallenge, credentialBindingJob);
             CredentialEntityType.CreateForeignKey1(credential, identity);
             CredentialBindingJobEntityType.CreateForeignKey1(credentialBindingJob, identity);
             IdentityEntityType.CreateForeignKey1(identity, realm);
+            IssuedTokenEntityType.CreateForeignKey1(issuedToken, application);
             OutboxMessageEntityType.CreateForeignKey1(outboxMessage, credentialBindingJob);
             RealmEntityType.CreateForeignKey1(realm, tenant);
+            SignInTransactionEntityType.CreateForeignKey1(signInTransaction, application);
             ThemeEntityType.CreateForeignKey1(theme, realm);
 
             ApplicationEntityType.CreateAnnotations(application);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
+            AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
             BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
             CredentialEntityType.CreateAnnotations(credential);
             CredentialBindingJobEntityType.CreateAnnotations(credentialBindingJob);
             IdentityEntityType.CreateAnnotations(identity);
+            IssuedTokenEntityType.CreateAnnotations(issuedToken);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RealmEntityType.CreateAnnotations(realm);
+            SignInTransactionEntityType.CreateAnnotations(signInTransaction);
             SigningKeyEntityType.CreateAnnotations(signingKey);
             TenantEntityType.CreateAnnotations(tenant);
             ThemeEntityType.CreateAnnotations(theme);

@@ -20,7 +20,8 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "Passbind.Storage.Entities.SigningKey",
                 typeof(SigningKey),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 7,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -49,6 +50,24 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             createTime.SetSentinelFromProviderValue(0L);
             createTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var expireTime = runtimeEntityType.AddProperty(
+                "ExpireTime",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(SigningKey).GetProperty("ExpireTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SigningKey).GetField("<ExpireTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+            expireTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var realmId = runtimeEntityType.AddProperty(
+                "RealmId",
+                typeof(string),
+                propertyInfo: typeof(SigningKey).GetProperty("RealmId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SigningKey).GetField("<RealmId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            realmId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var sealedPrivateKey = runtimeEntityType.AddProperty(
                 "SealedPrivateKey",
                 typeof(byte[]),
@@ -56,9 +75,21 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 fieldInfo: typeof(SigningKey).GetField("<SealedPrivateKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             sealedPrivateKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var tenantId = runtimeEntityType.AddProperty(
+                "TenantId",
+                typeof(string),
+                propertyInfo: typeof(SigningKey).GetProperty("TenantId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SigningKey).GetField("<TenantId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            tenantId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { tenantId, realmId });
 
             return runtimeEntityType;
         }

@@ -32,6 +32,10 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AuthenticatorConfigId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Classification")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -42,8 +46,13 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<byte[]>("ClientSecretHash")
-                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("bytea");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("CreateTime")
                         .HasColumnType("bigint");
@@ -53,16 +62,56 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("GrantTypesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsManaged")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Pkce")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("PreviousClientSecretExpireTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("PreviousClientSecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ProtocolType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("RealmId")
                         .IsRequired()
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RedirectUrisJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SubjectField")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("TokenEndpointAuthMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("TokenFormat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("TokenLifetimeSeconds")
                         .HasColumnType("integer");
@@ -72,15 +121,27 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("TokenSigningAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("TokensValidAfter")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("UpdateTime")
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthenticatorConfigId");
+
                     b.HasIndex("ClientId")
                         .IsUnique();
 
                     b.HasIndex("RealmId");
+
+                    b.HasIndex("TenantId", "RealmId", "Id");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -115,6 +176,10 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RpId")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -138,6 +203,87 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.HasIndex("TenantId", "RealmId", "Id");
 
                     b.ToTable("authenticator_configs", (string)null);
+                });
+
+            modelBuilder.Entity("Passbind.Storage.Entities.AuthorizationCode", b =>
+                {
+                    b.Property<byte[]>("CodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Amr")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("AuthTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CodeChallengeMethod")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CredentialId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpireTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdentityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("RealmId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RedeemTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ExpireTime");
+
+                    b.ToTable("authorization_codes", (string)null);
                 });
 
             modelBuilder.Entity("Passbind.Storage.Entities.BindingChallenge", b =>
@@ -225,6 +371,9 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("LastUsedTime")
+                        .HasColumnType("bigint");
 
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
@@ -394,6 +543,80 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.ToTable("identities", (string)null);
                 });
 
+            modelBuilder.Entity("Passbind.Storage.Entities.IssuedToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ExpireTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdentityId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("IssueTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RealmId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("RevokeTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpireTime");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "RevokeTime");
+
+                    b.ToTable("issued_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Passbind.Storage.Entities.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
@@ -521,6 +744,115 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.ToTable("realms", (string)null);
                 });
 
+            modelBuilder.Entity("Passbind.Storage.Entities.SignInTransaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AuthenticatorConfigId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("ChallengeCredentialId")
+                        .HasMaxLength(1023)
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("ChallengeExpireTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("ChallengeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ChallengeKeyType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("CodeChallengeMethod")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("CompleteTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpireTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<int>("OtpAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OtpExpireTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("OtpHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OtpIdentityId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RealmId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Referer")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ExpireTime");
+
+                    b.ToTable("sign_in_transactions", (string)null);
+                });
+
             modelBuilder.Entity("Passbind.Storage.Entities.SigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -535,11 +867,24 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.Property<long>("CreateTime")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ExpireTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RealmId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<byte[]>("SealedPrivateKey")
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "RealmId");
 
                     b.ToTable("signing_keys", (string)null);
                 });
@@ -620,6 +965,11 @@ namespace Passbind.Storage.PostgreSql.Migrations
 
             modelBuilder.Entity("Passbind.Storage.Entities.Application", b =>
                 {
+                    b.HasOne("Passbind.Storage.Entities.AuthenticatorConfig", null)
+                        .WithMany()
+                        .HasForeignKey("AuthenticatorConfigId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Passbind.Storage.Entities.Realm", null)
                         .WithMany()
                         .HasForeignKey("RealmId")
@@ -633,6 +983,15 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("RealmId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passbind.Storage.Entities.AuthorizationCode", b =>
+                {
+                    b.HasOne("Passbind.Storage.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -672,6 +1031,15 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passbind.Storage.Entities.IssuedToken", b =>
+                {
+                    b.HasOne("Passbind.Storage.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passbind.Storage.Entities.OutboxMessage", b =>
                 {
                     b.HasOne("Passbind.Storage.Entities.CredentialBindingJob", null)
@@ -686,6 +1054,15 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passbind.Storage.Entities.SignInTransaction", b =>
+                {
+                    b.HasOne("Passbind.Storage.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -20,9 +20,9 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "Passbind.Storage.Entities.Application",
                 typeof(Application),
                 baseEntityType,
-                propertyCount: 13,
-                foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                propertyCount: 26,
+                foreignKeyCount: 2,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -38,6 +38,14 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(Application).GetProperty("AllowedScopes", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Application).GetField("<AllowedScopes>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var authenticatorConfigId = runtimeEntityType.AddProperty(
+                "AuthenticatorConfigId",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("AuthenticatorConfigId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<AuthenticatorConfigId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var classification = runtimeEntityType.AddProperty(
                 "Classification",
@@ -58,7 +66,16 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "ClientSecretHash",
                 typeof(byte[]),
                 propertyInfo: typeof(Application).GetProperty("ClientSecretHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Application).GetField("<ClientSecretHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(Application).GetField("<ClientSecretHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+
+            var confidentiality = runtimeEntityType.AddProperty(
+                "Confidentiality",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("Confidentiality", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<Confidentiality>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
 
             var createTime = runtimeEntityType.AddProperty(
                 "CreateTime",
@@ -75,6 +92,12 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 fieldInfo: typeof(Application).GetField("<DisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
 
+            var grantTypesJson = runtimeEntityType.AddProperty(
+                "GrantTypesJson",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("GrantTypesJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<GrantTypesJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
             var isManaged = runtimeEntityType.AddProperty(
                 "IsManaged",
                 typeof(bool),
@@ -82,17 +105,74 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 fieldInfo: typeof(Application).GetField("<IsManaged>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
+            var pkce = runtimeEntityType.AddProperty(
+                "Pkce",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("Pkce", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<Pkce>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+
+            var previousClientSecretExpireTime = runtimeEntityType.AddProperty(
+                "PreviousClientSecretExpireTime",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Application).GetProperty("PreviousClientSecretExpireTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<PreviousClientSecretExpireTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+
+            var previousClientSecretHash = runtimeEntityType.AddProperty(
+                "PreviousClientSecretHash",
+                typeof(byte[]),
+                propertyInfo: typeof(Application).GetProperty("PreviousClientSecretHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<PreviousClientSecretHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+
+            var protocolType = runtimeEntityType.AddProperty(
+                "ProtocolType",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("ProtocolType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<ProtocolType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+
             var realmId = runtimeEntityType.AddProperty(
                 "RealmId",
                 typeof(string),
                 propertyInfo: typeof(Application).GetProperty("RealmId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Application).GetField("<RealmId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var redirectUrisJson = runtimeEntityType.AddProperty(
+                "RedirectUrisJson",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("RedirectUrisJson", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<RedirectUrisJson>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var subjectField = runtimeEntityType.AddProperty(
+                "SubjectField",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("SubjectField", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<SubjectField>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+
             var tenantId = runtimeEntityType.AddProperty(
                 "TenantId",
                 typeof(string),
                 propertyInfo: typeof(Application).GetProperty("TenantId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Application).GetField("<TenantId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var tokenEndpointAuthMethod = runtimeEntityType.AddProperty(
+                "TokenEndpointAuthMethod",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("TokenEndpointAuthMethod", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokenEndpointAuthMethod>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32);
+
+            var tokenFormat = runtimeEntityType.AddProperty(
+                "TokenFormat",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("TokenFormat", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokenFormat>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32);
 
             var tokenLifetimeSeconds = runtimeEntityType.AddProperty(
                 "TokenLifetimeSeconds",
@@ -108,6 +188,21 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 fieldInfo: typeof(Application).GetField("<TokenRealm>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
 
+            var tokenSigningAlgorithm = runtimeEntityType.AddProperty(
+                "TokenSigningAlgorithm",
+                typeof(string),
+                propertyInfo: typeof(Application).GetProperty("TokenSigningAlgorithm", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokenSigningAlgorithm>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 16);
+
+            var tokensValidAfter = runtimeEntityType.AddProperty(
+                "TokensValidAfter",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Application).GetProperty("TokensValidAfter", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Application).GetField("<TokensValidAfter>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+
             var updateTime = runtimeEntityType.AddProperty(
                 "UpdateTime",
                 typeof(DateTimeOffset),
@@ -121,16 +216,32 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { authenticatorConfigId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { clientId },
                 unique: true);
 
-            var index0 = runtimeEntityType.AddIndex(
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { realmId });
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { tenantId, realmId, id });
 
             return runtimeEntityType;
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("AuthenticatorConfigId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("RealmId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

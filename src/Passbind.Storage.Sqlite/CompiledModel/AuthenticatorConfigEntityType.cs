@@ -20,7 +20,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "Passbind.Storage.Entities.AuthenticatorConfig",
                 typeof(AuthenticatorConfig),
                 baseEntityType,
-                propertyCount: 11,
+                propertyCount: 12,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -75,6 +75,14 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 typeof(string),
                 propertyInfo: typeof(AuthenticatorConfig).GetProperty("RealmId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AuthenticatorConfig).GetField("<RealmId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var rpId = runtimeEntityType.AddProperty(
+                "RpId",
+                typeof(string),
+                propertyInfo: typeof(AuthenticatorConfig).GetProperty("RpId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuthenticatorConfig).GetField("<RpId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 253);
 
             var tenantId = runtimeEntityType.AddProperty(
                 "TenantId",

@@ -20,7 +20,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "Passbind.Storage.Entities.Credential",
                 typeof(Credential),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -109,6 +109,14 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 propertyInfo: typeof(Credential).GetProperty("KeyType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Credential).GetField("<KeyType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
+
+            var lastUsedTime = runtimeEntityType.AddProperty(
+                "LastUsedTime",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Credential).GetProperty("LastUsedTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Credential).GetField("<LastUsedTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
 
             var publicKey = runtimeEntityType.AddProperty(
                 "PublicKey",

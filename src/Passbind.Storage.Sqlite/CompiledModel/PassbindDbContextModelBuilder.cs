@@ -11,7 +11,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6e6ba627-f67d-4756-9d73-f67ae60b5b38"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("745a54ee-4c73-4596-94fa-9e155809d849"), entityTypeCount: 14)
         {
         }
 
@@ -19,34 +19,44 @@ namespace Passbind.Storage.Sqlite.CompiledModel
         {
             var application = ApplicationEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
+            var authorizationCode = AuthorizationCodeEntityType.Create(this);
             var bindingChallenge = BindingChallengeEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
             var credentialBindingJob = CredentialBindingJobEntityType.Create(this);
             var identity = IdentityEntityType.Create(this);
+            var issuedToken = IssuedTokenEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
             var realm = RealmEntityType.Create(this);
+            var signInTransaction = SignInTransactionEntityType.Create(this);
             var signingKey = SigningKeyEntityType.Create(this);
             var tenant = TenantEntityType.Create(this);
             var theme = ThemeEntityType.Create(this);
 
-            ApplicationEntityType.CreateForeignKey1(application, realm);
+            ApplicationEntityType.CreateForeignKey1(application, authenticatorConfig);
+            ApplicationEntityType.CreateForeignKey2(application, realm);
             AuthenticatorConfigEntityType.CreateForeignKey1(authenticatorConfig, realm);
+            AuthorizationCodeEntityType.CreateForeignKey1(authorizationCode, application);
             BindingChallengeEntityType.CreateForeignKey1(bindingChallenge, credentialBindingJob);
             CredentialEntityType.CreateForeignKey1(credential, identity);
             CredentialBindingJobEntityType.CreateForeignKey1(credentialBindingJob, identity);
             IdentityEntityType.CreateForeignKey1(identity, realm);
+            IssuedTokenEntityType.CreateForeignKey1(issuedToken, application);
             OutboxMessageEntityType.CreateForeignKey1(outboxMessage, credentialBindingJob);
             RealmEntityType.CreateForeignKey1(realm, tenant);
+            SignInTransactionEntityType.CreateForeignKey1(signInTransaction, application);
             ThemeEntityType.CreateForeignKey1(theme, realm);
 
             ApplicationEntityType.CreateAnnotations(application);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
+            AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
             BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
             CredentialEntityType.CreateAnnotations(credential);
             CredentialBindingJobEntityType.CreateAnnotations(credentialBindingJob);
             IdentityEntityType.CreateAnnotations(identity);
+            IssuedTokenEntityType.CreateAnnotations(issuedToken);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             RealmEntityType.CreateAnnotations(realm);
+            SignInTransactionEntityType.CreateAnnotations(signInTransaction);
             SigningKeyEntityType.CreateAnnotations(signingKey);
             TenantEntityType.CreateAnnotations(tenant);
             ThemeEntityType.CreateAnnotations(theme);

@@ -19,7 +19,8 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "Passbind.Storage.Entities.SigningKey",
                 typeof(SigningKey),
                 baseEntityType,
-                propertyCount: 4,
+                propertyCount: 7,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -45,15 +46,42 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 valueConverter: new UtcTicksConverter());
             createTime.SetSentinelFromProviderValue(0L);
 
+            var expireTime = runtimeEntityType.AddProperty(
+                "ExpireTime",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(SigningKey).GetProperty("ExpireTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SigningKey).GetField("<ExpireTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new UtcTicksConverter());
+
+            var realmId = runtimeEntityType.AddProperty(
+                "RealmId",
+                typeof(string),
+                propertyInfo: typeof(SigningKey).GetProperty("RealmId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SigningKey).GetField("<RealmId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
             var sealedPrivateKey = runtimeEntityType.AddProperty(
                 "SealedPrivateKey",
                 typeof(byte[]),
                 propertyInfo: typeof(SigningKey).GetProperty("SealedPrivateKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SigningKey).GetField("<SealedPrivateKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            var tenantId = runtimeEntityType.AddProperty(
+                "TenantId",
+                typeof(string),
+                propertyInfo: typeof(SigningKey).GetProperty("TenantId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SigningKey).GetField("<TenantId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { tenantId, realmId });
 
             return runtimeEntityType;
         }

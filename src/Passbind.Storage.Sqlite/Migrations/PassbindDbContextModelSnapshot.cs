@@ -27,6 +27,10 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthenticatorConfigId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Classification")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -37,8 +41,13 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("ClientSecretHash")
-                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreateTime")
                         .HasColumnType("INTEGER");
@@ -48,15 +57,55 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GrantTypesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsManaged")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pkce")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviousClientSecretExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PreviousClientSecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ProtocolType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RealmId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RedirectUrisJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectField")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenEndpointAuthMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenFormat")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TokenLifetimeSeconds")
@@ -67,15 +116,27 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TokenSigningAlgorithm")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TokensValidAfter")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdateTime")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthenticatorConfigId");
+
                     b.HasIndex("ClientId")
                         .IsUnique();
 
                     b.HasIndex("RealmId");
+
+                    b.HasIndex("TenantId", "RealmId", "Id");
 
                     b.ToTable("applications", (string)null);
                 });
@@ -110,6 +171,10 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RpId")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -133,6 +198,87 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.HasIndex("TenantId", "RealmId", "Id");
 
                     b.ToTable("authenticator_configs", (string)null);
+                });
+
+            modelBuilder.Entity("Passbind.Storage.Entities.AuthorizationCode", b =>
+                {
+                    b.Property<byte[]>("CodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Amr")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AuthTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeChallengeMethod")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CredentialId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealmId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedeemTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ExpireTime");
+
+                    b.ToTable("authorization_codes", (string)null);
                 });
 
             modelBuilder.Entity("Passbind.Storage.Entities.BindingChallenge", b =>
@@ -218,6 +364,9 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedTime")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("PublicKey")
                         .IsRequired()
@@ -387,6 +536,80 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.ToTable("identities", (string)null);
                 });
 
+            modelBuilder.Entity("Passbind.Storage.Entities.IssuedToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssueTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealmId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokeTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpireTime");
+
+                    b.HasIndex("GrantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "RevokeTime");
+
+                    b.ToTable("issued_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Passbind.Storage.Entities.OutboxMessage", b =>
                 {
                     b.Property<string>("Id")
@@ -514,6 +737,115 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.ToTable("realms", (string)null);
                 });
 
+            modelBuilder.Entity("Passbind.Storage.Entities.SignInTransaction", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthenticatorConfigId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ChallengeCredentialId")
+                        .HasMaxLength(1023)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ChallengeExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ChallengeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ChallengeKeyType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeChallenge")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeChallengeMethod")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompleteTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OtpAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OtpExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OtpHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OtpIdentityId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealmId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Referer")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ExpireTime");
+
+                    b.ToTable("sign_in_transactions", (string)null);
+                });
+
             modelBuilder.Entity("Passbind.Storage.Entities.SigningKey", b =>
                 {
                     b.Property<string>("Id")
@@ -528,11 +860,24 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.Property<long>("CreateTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RealmId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("SealedPrivateKey")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "RealmId");
 
                     b.ToTable("signing_keys", (string)null);
                 });
@@ -613,6 +958,11 @@ namespace Passbind.Storage.Sqlite.Migrations
 
             modelBuilder.Entity("Passbind.Storage.Entities.Application", b =>
                 {
+                    b.HasOne("Passbind.Storage.Entities.AuthenticatorConfig", null)
+                        .WithMany()
+                        .HasForeignKey("AuthenticatorConfigId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Passbind.Storage.Entities.Realm", null)
                         .WithMany()
                         .HasForeignKey("RealmId")
@@ -626,6 +976,15 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RealmId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passbind.Storage.Entities.AuthorizationCode", b =>
+                {
+                    b.HasOne("Passbind.Storage.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -665,6 +1024,15 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Passbind.Storage.Entities.IssuedToken", b =>
+                {
+                    b.HasOne("Passbind.Storage.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Passbind.Storage.Entities.OutboxMessage", b =>
                 {
                     b.HasOne("Passbind.Storage.Entities.CredentialBindingJob", null)
@@ -679,6 +1047,15 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Passbind.Storage.Entities.SignInTransaction", b =>
+                {
+                    b.HasOne("Passbind.Storage.Entities.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

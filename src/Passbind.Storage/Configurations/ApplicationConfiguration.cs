@@ -15,7 +15,19 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Classification).HasMaxLength(32);
         builder.Property(a => a.ClientId).HasMaxLength(64);
         builder.Property(a => a.TokenRealm).HasMaxLength(64);
+        builder.Property(a => a.ProtocolType).HasMaxLength(16);
+        builder.Property(a => a.Confidentiality).HasMaxLength(16);
+        builder.Property(a => a.TokenEndpointAuthMethod).HasMaxLength(32);
+        builder.Property(a => a.Pkce).HasMaxLength(16);
+        builder.Property(a => a.SubjectField).HasMaxLength(16);
+        builder.Property(a => a.TokenSigningAlgorithm).HasMaxLength(16);
+        builder.Property(a => a.TokenFormat).HasMaxLength(32);
+        builder.Property(a => a.AuthenticatorConfigId).HasMaxLength(64);
+        builder.Property(a => a.ClientSecretHash).HasMaxLength(32);
+        builder.Property(a => a.PreviousClientSecretHash).HasMaxLength(32);
+        builder.HasOne<AuthenticatorConfig>().WithMany().HasForeignKey(a => a.AuthenticatorConfigId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Realm>().WithMany().HasForeignKey(a => a.RealmId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.ClientId).IsUnique();
+        builder.HasIndex(a => new { a.TenantId, a.RealmId, a.Id });
     }
 }

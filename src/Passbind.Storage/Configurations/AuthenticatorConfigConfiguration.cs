@@ -15,6 +15,7 @@ internal sealed class AuthenticatorConfigConfiguration : IEntityTypeConfiguratio
         builder.Property(c => c.Type).HasMaxLength(32);
         builder.Property(c => c.InvokeUrl).HasMaxLength(2048);
         builder.Property(c => c.InvocationType).HasMaxLength(16);
+        builder.Property(c => c.RpId).HasMaxLength(253);
         builder.HasOne<Realm>().WithMany().HasForeignKey(c => c.RealmId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.TenantId, c.RealmId, c.Id });
     }

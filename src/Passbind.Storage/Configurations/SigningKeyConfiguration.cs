@@ -12,5 +12,8 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).HasMaxLength(64);
         builder.Property(k => k.Algorithm).HasMaxLength(16);
+        builder.Property(k => k.TenantId).HasMaxLength(64);
+        builder.Property(k => k.RealmId).HasMaxLength(64);
+        builder.HasIndex(k => new { k.TenantId, k.RealmId });
     }
 }

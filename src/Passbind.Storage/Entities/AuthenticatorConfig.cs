@@ -21,6 +21,9 @@ public sealed class AuthenticatorConfig : IStoredResource
     /// <summary>The allowed authentication method types, as a JSON array of strings.</summary>
     public required string AuthenticationMethodsJson { get; set; }
 
+    /// <summary>The WebAuthn RP ID its ceremonies use; the server-wide RP ID when null.</summary>
+    public string? RpId { get; set; }
+
     public DateTimeOffset CreateTime { get; init; }
     public DateTimeOffset UpdateTime { get; set; }
 }

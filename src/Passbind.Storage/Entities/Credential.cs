@@ -31,4 +31,7 @@ public sealed class Credential : IStoredResource
     public string? BindingJobId { get; init; }
     public DateTimeOffset CreateTime { get; init; }
     public DateTimeOffset UpdateTime { get; set; }
+
+    /// <summary>When a sign-in last verified an assertion of it.</summary>
+    public DateTimeOffset? LastUsedTime { get; set; }
 }

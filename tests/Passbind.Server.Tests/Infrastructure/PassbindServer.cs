@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Passbind.Core.Identifiers;
+using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.Tokens;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
@@ -93,22 +94,9 @@ public abstract class PassbindServer(TestDatabase database) : IAsyncLifetime
             }
 
             var realm = new Realm { Id = ResourceId.NewHexId(), TenantId = tenantId, DisplayName = "Test Realm", Classification = "SECURE_CUSTOMER", CreateTime = now, UpdateTime = now };
-            var application = new Application
-            {
-                Id = ResourceId.NewUuid(),
-                TenantId = tenantId,
-                RealmId = realm.Id,
-                DisplayName = "Test Management API",
-                IsManaged = true,
-                Classification = "management_api",
-                ClientId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
-                ClientSecretHash = SHA256.HashData(Encoding.UTF8.GetBytes(clientSecret)),
-                AllowedScopes = string.Join(' ', Scopes.All),
-                TokenRealm = realmOnlyToken ? realm.Id : ManagementPrincipal.AllRealms,
-                TokenLifetimeSeconds = 86400,
-                CreateTime = now,
-                UpdateTime = now,
-            };
+            var application = ManagementApplication.Create(
+                tenantId, realm.Id, "Test Management API", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), clientSecret,
+                realmOnlyToken ? realm.Id : ManagementPrincipal.AllRealms, TimeSpan.FromDays(1), now);
             var authenticatorConfig = new AuthenticatorConfig
             {
                 Id = ResourceId.NewUuid(),

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Passbind.Core.Identifiers;
+using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Storage;
@@ -74,22 +75,8 @@ internal sealed class Bootstrapper(
         var tenant = new Tenant { Id = ResourceId.NewTenantId(), DisplayName = "Passbind", CreateTime = now, UpdateTime = now };
         var realm = new Realm { Id = ResourceId.NewHexId(), TenantId = tenant.Id, DisplayName = "Default Realm", Classification = "SECURE_CUSTOMER", CreateTime = now, UpdateTime = now };
         var clientSecret = Base64Secret(32);
-        var application = new Application
-        {
-            Id = ResourceId.NewUuid(),
-            TenantId = tenant.Id,
-            RealmId = realm.Id,
-            DisplayName = "Passbind Management API",
-            IsManaged = true,
-            Classification = "management_api",
-            ClientId = Base64Secret(18),
-            ClientSecretHash = SHA256.HashData(Encoding.UTF8.GetBytes(clientSecret)),
-            AllowedScopes = string.Join(' ', Scopes.All),
-            TokenRealm = ManagementPrincipal.AllRealms,
-            TokenLifetimeSeconds = (int)AccessTokens.MaxLifetime.TotalSeconds,
-            CreateTime = now,
-            UpdateTime = now,
-        };
+        var application = ManagementApplication.Create(
+            tenant.Id, realm.Id, "Passbind Management API", Base64Secret(18), clientSecret, ManagementPrincipal.AllRealms, AccessTokens.MaxLifetime, now);
         var authenticatorConfig = new AuthenticatorConfig
         {
             Id = ResourceId.NewUuid(),
@@ -133,7 +120,7 @@ internal sealed class Bootstrapper(
         return refreshed;
     }
 
-    private IssuedToken IssueToken(string tenantId, string realmId, string applicationId, string clientId) =>
+    private IssuedAccessToken IssueToken(string tenantId, string realmId, string applicationId, string clientId) =>
         tokens.Issue(tenantId, realmId, applicationId, clientId, ManagementPrincipal.AllRealms, Scopes.All, AccessTokens.MaxLifetime);
 
     private static string Base64Secret(int bytes) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));

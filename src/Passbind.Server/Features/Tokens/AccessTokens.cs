@@ -21,7 +21,7 @@ internal sealed class AccessTokens(SigningKeyRing keys, PublicAddresses addresse
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public IssuedToken Issue(string tenantId, string realmId, string applicationId, string clientId, string tokenRealm, IReadOnlyCollection<string> scopes, TimeSpan lifetime)
+    public IssuedAccessToken Issue(string tenantId, string realmId, string applicationId, string clientId, string tokenRealm, IReadOnlyCollection<string> scopes, TimeSpan lifetime)
     {
         var now = time.GetUtcNow();
         var expires = now + lifetime;
@@ -47,7 +47,7 @@ internal sealed class AccessTokens(SigningKeyRing keys, PublicAddresses addresse
             },
         };
 
-        return new IssuedToken(Handler.CreateToken(descriptor), (long)lifetime.TotalSeconds, scope, expires);
+        return new IssuedAccessToken(Handler.CreateToken(descriptor), (long)lifetime.TotalSeconds, scope, expires);
     }
 
     /// <summary>Validates a token's signature, audience and lifetime; null when anything is wrong.</summary>
@@ -104,4 +104,4 @@ internal sealed class AccessTokens(SigningKeyRing keys, PublicAddresses addresse
     }
 }
 
-internal sealed record IssuedToken(string AccessToken, long ExpiresIn, string Scope, DateTimeOffset ExpireTime);
+internal sealed record IssuedAccessToken(string AccessToken, long ExpiresIn, string Scope, DateTimeOffset ExpireTime);

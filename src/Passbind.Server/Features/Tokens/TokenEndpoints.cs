@@ -65,6 +65,7 @@ internal static class TokenEndpoints
         var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(clientSecret));
         if (application is null
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(application.ClientId), Encoding.UTF8.GetBytes(clientId))
+            || application.ClientSecretHash is null
             || !CryptographicOperations.FixedTimeEquals(application.ClientSecretHash, presentedHash))
         {
             return OAuthError.InvalidClient(request);
