@@ -68,8 +68,8 @@ internal sealed class SignInCeremony(
         var timeout = options.Value.WebAuthn.ChallengeTimeout;
         var created = AuthenticationOptionsFactory.Create(new AuthenticationOptionsParameters(
             relyingParties.RpId(opened.Config),
-            timeout,
             credentialId is null ? [] : [credentialId],
+            timeout,
             UserVerificationRequirement.Preferred));
 
         // One live challenge per transaction: new options replace the last, so an older challenge stops working.
