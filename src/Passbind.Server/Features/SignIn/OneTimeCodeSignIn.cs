@@ -48,11 +48,14 @@ internal sealed class OneTimeCodeSignIn(
 
         var transaction = opened.Transaction;
         var email = request.Email!.ToLowerInvariant();
+        // Addresses match without regard to case, as mail systems treat them.
+#pragma warning disable CA1304, CA1311, CA1862 // EF Core translates ToLower() to SQL lower(); the culture-aware overloads do not translate.
         var identity = await db.Identities.AsNoTracking()
             .Where(i => i.TenantId == transaction.TenantId && i.RealmId == transaction.RealmId && i.Status == "active"
                 && i.PrimaryEmailAddress != null && i.PrimaryEmailAddress.ToLower() == email)
             .OrderBy(i => i.CreateTime)
             .FirstOrDefaultAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
 
         // An unknown address gets a code too, one that is never sent: the transaction, the timing and the answer
         // are those of a known one, and no code can redeem it.
