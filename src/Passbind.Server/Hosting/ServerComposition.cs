@@ -10,6 +10,7 @@ using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Passbind.Server.Http;
+using Passbind.Server.Secrets;
 
 namespace Passbind.Server.Hosting;
 

@@ -86,7 +86,7 @@ internal sealed record PageLimits(int Default, int Max)
 internal sealed record PageToken(string Collection, string? Filter, int PageSize, string AfterId, DateTimeOffset IssueTime);
 
 /// <summary>Writes and reads page tokens: JSON, MACed with a key derived from the master key, base64url.</summary>
-internal sealed class PageTokens(Hosting.MasterKey masterKey)
+internal sealed class PageTokens(Secrets.MasterKey masterKey)
 {
     private const int MacBytes = 32;
 

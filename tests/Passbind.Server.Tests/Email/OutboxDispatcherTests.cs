@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Email;
 using Passbind.Storage;
 
@@ -167,6 +168,7 @@ public sealed class OutboxDispatcherTests
     private static OutboxDispatcher CreateDispatcher(EmailServerFactory factory, TimeProvider time) => new(
         factory.Services.GetRequiredService<IServiceScopeFactory>(),
         factory.Services.GetRequiredService<SmtpMailTransport>(),
+        factory.Services.GetRequiredService<IBindingEmailDelivery>(),
         factory.Services.GetRequiredService<IOptions<EmailOptions>>(),
         factory.Services.GetRequiredService<IHostEnvironment>(),
         time,

@@ -10,6 +10,7 @@ using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
+using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Themes;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
@@ -89,7 +90,7 @@ internal sealed class BindingCeremony(
             return (null, CeremonyErrors.KeyTypeNotAllowed(keyType));
         }
 
-        if (identity.Status != "active")
+        if (identity.Status != IdentityStatuses.Active)
         {
             return (null, CeremonyErrors.LinkRevoked());
         }
@@ -143,7 +144,7 @@ internal sealed class BindingCeremony(
         }
 
         var (job, config, identity, _) = opened;
-        if (identity.Status != "active")
+        if (identity.Status != IdentityStatuses.Active)
         {
             return (null, CeremonyErrors.LinkRevoked());
         }
@@ -228,10 +229,8 @@ internal sealed class BindingCeremony(
         var job = opened.Job;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var consumed = await db.CredentialBindingJobs
-            .Where(j => j.Id == job.Id
-                && j.TokenHash == job.TokenHash
-                && (j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened || j.State == JobStates.RequestDelivered)
-                && j.ExpireTime > now)
+            .Where(j => j.Id == job.Id && j.TokenHash == job.TokenHash)
+            .WhereUsable(now)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(j => j.State, JobStates.Complete)
                 .SetProperty(j => j.CredentialId, credential.Id)
@@ -288,7 +287,7 @@ internal sealed class BindingCeremony(
     private static ApiError? UnusableReason(CredentialBindingJob job, DateTimeOffset now) => job.State switch
     {
         JobStates.Complete => CeremonyErrors.LinkConsumed(),
-        JobStates.Revoked or JobStates.FailedToSend => CeremonyErrors.LinkRevoked(),
+        _ when !JobStates.IsUsable(job.State) => CeremonyErrors.LinkRevoked(),
         _ when job.ExpireTime <= now => CeremonyErrors.LinkExpired(),
         _ => null,
     };

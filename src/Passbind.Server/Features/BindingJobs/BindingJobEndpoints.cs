@@ -38,13 +38,13 @@ internal static class BindingJobEndpoints
         JsonBody<BindingJobRequest> body,
         PassbindDbContext db,
         BindingLinks links,
-        IServiceProvider services,
+        IBindingEmailQueue emailQueue,
         IOptions<PassbindOptions> options,
         TimeProvider time,
         ILogger<BindingJobRequest> logger,
         CancellationToken cancellationToken)
     {
-        var identity = await IdentityEndpoints.FindAsync(db, tenant_id, realm_id, identity_id, cancellationToken);
+        var identity = await db.FindIdentityAsync(tenant_id, realm_id, identity_id, cancellationToken);
         if (identity is null)
         {
             return ApiError.NotFound("Identity", identity_id);
@@ -87,7 +87,7 @@ internal static class BindingJobEndpoints
             return ApiError.NotFound("AuthenticatorConfig", fields.AuthenticatorConfigId!);
         }
 
-        if (identity.Status != "active")
+        if (identity.Status != IdentityStatuses.Active)
         {
             return ApiError.Unprocessable("Identity", identity.Id, "Identity is suspended");
         }
@@ -120,7 +120,7 @@ internal static class BindingJobEndpoints
         var link = links.InvokeLink(job, token);
         if (byEmail)
         {
-            await services.GetRequiredService<IBindingEmailQueue>().EnqueueAsync(db, job, identity, link, cancellationToken);
+            await emailQueue.EnqueueAsync(db, job, identity, link, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -136,7 +136,7 @@ internal static class BindingJobEndpoints
             return error;
         }
 
-        if (identity_id != AnyIdentity && await IdentityEndpoints.FindAsync(db, tenant_id, realm_id, identity_id, cancellationToken) is null)
+        if (identity_id != AnyIdentity && await db.FindIdentityAsync(tenant_id, realm_id, identity_id, cancellationToken) is null)
         {
             return ApiError.NotFound("Identity", identity_id);
         }
@@ -156,10 +156,10 @@ internal static class BindingJobEndpoints
                     matches = matches.Where(j => j.DeliveryMethod == method);
                     break;
                 case (_, JobStates.Expired):
-                    matches = matches.Where(j => (j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened || j.State == JobStates.RequestDelivered) && j.ExpireTime <= now);
+                    matches = matches.WhereExpired(now);
                     break;
                 case (_, var state) when JobStates.IsUsable(state):
-                    matches = matches.Where(j => j.State == state && j.ExpireTime > now);
+                    matches = matches.Where(j => j.State == state).WhereUsable(now);
                     break;
                 case (_, var state):
                     matches = matches.Where(j => j.State == state);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -48,7 +49,7 @@ internal static class CredentialEndpoints
         var matches = db.Credentials.Where(c => c.TenantId == tenant_id && c.RealmId == realm_id);
         if (identity_id != AnyIdentity)
         {
-            if (!await IdentityExistsAsync(db, tenant_id, realm_id, identity_id, cancellationToken))
+            if (!await db.IdentityExistsAsync(tenant_id, realm_id, identity_id, cancellationToken))
             {
                 return ApiError.NotFound("Identity", identity_id);
             }
@@ -101,13 +102,10 @@ internal static class CredentialEndpoints
         PassbindDbContext db, string tenantId, string realmId, string identityId, string credentialId, CancellationToken cancellationToken) =>
         Matching(db, tenantId, realmId, identityId, credentialId).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
-    private static Task<bool> IdentityExistsAsync(PassbindDbContext db, string tenantId, string realmId, string identityId, CancellationToken cancellationToken) =>
-        db.Identities.AnyAsync(i => i.Id == identityId && i.TenantId == tenantId && i.RealmId == realmId, cancellationToken);
-
     /// <summary>Names what is missing: the identity when it does not exist, else the credential.</summary>
     private static async Task<ApiError> NotFoundAsync(
         PassbindDbContext db, string tenantId, string realmId, string identityId, string credentialId, CancellationToken cancellationToken) =>
-        await IdentityExistsAsync(db, tenantId, realmId, identityId, cancellationToken)
+        await db.IdentityExistsAsync(tenantId, realmId, identityId, cancellationToken)
             ? ApiError.NotFound(ResourceType, credentialId)
             : ApiError.NotFound("Identity", identityId);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
-using Passbind.Server.Features.Pages;
+using Passbind.Server.Html;
 using Passbind.Storage;
 
 namespace Passbind.Server.Features.Email;

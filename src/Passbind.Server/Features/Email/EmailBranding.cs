@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Features.Themes;
+using Passbind.Server.Html;
 using Passbind.Storage;
 
 namespace Passbind.Server.Features.Email;
@@ -31,10 +32,10 @@ internal sealed partial record EmailBranding(string RealmName, string? LogoUrl, 
 
     public static EmailBranding From(string? emailRealmName, string? realmDisplayName, string? logoUrl, string? supportUrl, string? buttonColor, string? buttonTextColor)
     {
-        var name = EmailText.Clean(emailRealmName, MaxNameLength);
+        var name = DisplayText.Clean(emailRealmName, MaxNameLength);
         if (name.Length == 0)
         {
-            name = EmailText.Clean(realmDisplayName, MaxNameLength);
+            name = DisplayText.Clean(realmDisplayName, MaxNameLength);
         }
 
         return new EmailBranding(

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using Passbind.Server.Html;
 
 namespace Passbind.Server.Features.Email;
 
@@ -49,7 +50,7 @@ internal static class EmailComposer
     public static ComposedEmail PasskeyAdded(EmailBranding branding, DateTimeOffset addedTime, string deviceKind)
     {
         var realm = branding.RealmName;
-        var device = EmailText.Clean(deviceKind, 128);
+        var device = DisplayText.Clean(deviceKind, 128);
         var subject = $"A passkey was added to your {realm} account";
         var what = $"A passkey was added to your {realm} account on {EmailText.Time(addedTime)}.";
         var deviceLine = device.Length == 0 ? null : $"Device: {device}";

@@ -28,6 +28,7 @@ internal static class EmailComposition
         services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<OutboxQueue>());
         services.AddSingleton<IOneTimeCodeEmailQueue>(sp => sp.GetRequiredService<OutboxQueue>());
         services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<IBindingEmailDelivery, BindingEmailDelivery>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxSender>();
         return services;

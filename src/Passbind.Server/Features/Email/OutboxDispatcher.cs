@@ -20,6 +20,7 @@ namespace Passbind.Server.Features.Email;
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     SmtpMailTransport transport,
+    IBindingEmailDelivery bindingJobs,
     IOptions<EmailOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
@@ -92,10 +93,7 @@ internal sealed class OutboxDispatcher(
         PassbindDbContext db, List<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         var jobIds = messages.Where(m => m.JobId is not null).Select(m => m.JobId!).ToList();
-        var jobStates = jobIds.Count == 0
-            ? []
-            : await db.CredentialBindingJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id))
-                .ToDictionaryAsync(j => j.Id, j => j.State, CancellationToken.None);
+        var endedJobs = await bindingJobs.FindEndedAsync(db, jobIds, CancellationToken.None);
 
         var outcomes = new List<(OutboxMessage, SendOutcome, string?)>(messages.Count);
         SmtpClient? client = null;
@@ -111,9 +109,9 @@ internal sealed class OutboxDispatcher(
                     continue;
                 }
 
-                if (message.JobId is not null && (!jobStates.TryGetValue(message.JobId, out var jobState) || !JobStates.IsUsable(jobState)))
+                if (message.JobId is not null && endedJobs.TryGetValue(message.JobId, out var ended))
                 {
-                    outcomes.Add((message, SendOutcome.Cancelled, $"job is {jobState ?? "gone"}"));
+                    outcomes.Add((message, SendOutcome.Cancelled, $"job is {ended}"));
                     continue;
                 }
 
@@ -296,8 +294,8 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Marks the message failed and its job FAILED_TO_SEND, in the batch's transaction.</summary>
-    private static async Task<int> FailAsync(
+    /// <summary>Marks the message failed and tells its job, in the batch's transaction.</summary>
+    private async Task<int> FailAsync(
         PassbindDbContext db, IQueryable<OutboxMessage> mine, OutboxMessage message, int attempts, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var updated = await mine.ExecuteUpdateAsync(set => set
@@ -305,10 +303,7 @@ internal sealed class OutboxDispatcher(
             .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
         if (updated > 0 && message.JobId is not null)
         {
-            // Only a job still waiting for its link moves: a job revoked or completed meanwhile keeps its state.
-            await db.CredentialBindingJobs
-                .Where(j => j.Id == message.JobId && j.State == JobStates.LinkSent)
-                .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.FailedToSend).SetProperty(j => j.UpdateTime, now), cancellationToken);
+            await bindingJobs.SendFailedAsync(db, message.JobId, now, cancellationToken);
         }
 
         return updated;

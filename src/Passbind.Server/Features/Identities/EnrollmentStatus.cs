@@ -27,9 +27,8 @@ internal static class EnrollmentStatus
         // The database answers which identities have a usable or a failed job, rather than sending every job
         // of every identity on the page: an identity may have been sent many links.
         var jobs = await db.CredentialBindingJobs
-            .Where(j => identityIds.Contains(j.IdentityId)
-                && ((j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened || j.State == JobStates.RequestDelivered) && j.ExpireTime > now
-                    || j.State == JobStates.FailedToSend))
+            .Where(j => identityIds.Contains(j.IdentityId))
+            .WhereUsableOrFailed(now)
             .Select(j => new { j.IdentityId, Failed = j.State == JobStates.FailedToSend })
             .Distinct()
             .ToListAsync(cancellationToken);

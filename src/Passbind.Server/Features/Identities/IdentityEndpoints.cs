@@ -37,7 +37,7 @@ internal static class IdentityEndpoints
 
         var violations = new List<FieldViolation>();
         violations.Check("identity.display_name", FieldRules.DisplayName(fields.DisplayName));
-        var status = ReadStatus(violations, fields.Status) ?? "active";
+        var status = ReadStatus(violations, fields.Status) ?? IdentityStatuses.Active;
         var traits = ReadTraits(violations, fields.Traits, existing: null);
         if (traits is not null && !traits.ContainsKey(Traits.Username))
         {
@@ -104,7 +104,7 @@ internal static class IdentityEndpoints
     internal static async Task<Results<Ok<IdentityResponse>, ApiError>> GetAsync(
         string tenant_id, string realm_id, string identity_id, PassbindDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var identity = await FindAsync(db, tenant_id, realm_id, identity_id, cancellationToken);
+        var identity = await db.FindIdentityAsync(tenant_id, realm_id, identity_id, cancellationToken);
         return identity is null
             ? ApiError.NotFound(ResourceType, identity_id)
             : TypedResults.Ok(await ToResponseAsync(db, identity, time, cancellationToken));
@@ -113,7 +113,7 @@ internal static class IdentityEndpoints
     internal static async Task<Results<Ok<IdentityResponse>, ApiError>> UpdateAsync(
         string tenant_id, string realm_id, string identity_id, JsonBody<IdentityRequest> body, PassbindDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var identity = await FindAsync(db, tenant_id, realm_id, identity_id, cancellationToken, tracked: true);
+        var identity = await db.FindIdentityAsync(tenant_id, realm_id, identity_id, cancellationToken, tracked: true);
         if (identity is null)
         {
             return ApiError.NotFound(ResourceType, identity_id);
@@ -165,12 +165,6 @@ internal static class IdentityEndpoints
         return deleted == 0 ? ApiError.NotFound(ResourceType, identity_id) : TypedResults.Ok();
     }
 
-    internal static Task<Identity?> FindAsync(PassbindDbContext db, string tenantId, string realmId, string identityId, CancellationToken cancellationToken, bool tracked = false)
-    {
-        var query = db.Identities.Where(i => i.Id == identityId && i.TenantId == tenantId && i.RealmId == realmId);
-        return (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
-    }
-
     private static async Task<IdentityResponse> ToResponseAsync(PassbindDbContext db, Identity identity, TimeProvider time, CancellationToken cancellationToken)
     {
         var enrollment = await EnrollmentStatus.ForAsync(db, [identity.Id], time.GetUtcNow(), cancellationToken);
@@ -200,7 +194,7 @@ internal static class IdentityEndpoints
 
     private static string? ReadStatus(List<FieldViolation> violations, string? status)
     {
-        if (status is null or "active" or "suspended")
+        if (status is null or IdentityStatuses.Active or IdentityStatuses.Suspended)
         {
             return status;
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using Passbind.Server.Html;
 
 namespace Passbind.Server.Features.Pages;
 
@@ -29,7 +30,7 @@ internal static class LinkStatusPage
         };
 
         var body = new StringBuilder("<div class=\"card\">");
-        var from = Features.Email.EmailText.Clean(realmName, 64);
+        var from = DisplayText.Clean(realmName, 64);
         if (from.Length > 0)
         {
             body.Append("<p class=\"note\">").Append(HtmlEncoder.Default.Encode(from)).Append("</p>");

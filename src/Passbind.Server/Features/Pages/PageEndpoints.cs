@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Passbind.Server.Features.Sdk;
+using Passbind.Server.Html;
 
 namespace Passbind.Server.Features.Pages;
 
@@ -50,11 +51,7 @@ internal static class PageEndpoints
     /// <summary>The headers of every hosted page and its files: this policy, no framing, no sniffing, no Referer.</summary>
     internal static async ValueTask<object?> AddPageHeaders(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var headers = context.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
+        PageHeaders.Apply(context.HttpContext.Response.Headers, ContentSecurityPolicy);
         return await next(context);
     }
 }

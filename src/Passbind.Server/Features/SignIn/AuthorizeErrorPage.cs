@@ -1,5 +1,5 @@
 using System.Text.Encodings.Web;
-using Passbind.Server.Features.Pages;
+using Passbind.Server.Html;
 
 namespace Passbind.Server.Features.SignIn;
 

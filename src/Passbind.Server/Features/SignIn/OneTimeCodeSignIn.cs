@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using Passbind.Core.Validation;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Credentials;
-using Passbind.Server.Hosting;
+using Passbind.Server.Features.Identities;
 using Passbind.Server.Http;
+using Passbind.Server.Secrets;
 using Passbind.Storage;
 
 namespace Passbind.Server.Features.SignIn;
@@ -51,7 +52,7 @@ internal sealed class OneTimeCodeSignIn(
         // Addresses match without regard to case, as mail systems treat them.
 #pragma warning disable CA1304, CA1311, CA1862 // EF Core translates ToLower() to SQL lower(); the culture-aware overloads do not translate.
         var identity = await db.Identities.AsNoTracking()
-            .Where(i => i.TenantId == transaction.TenantId && i.RealmId == transaction.RealmId && i.Status == "active"
+            .Where(i => i.TenantId == transaction.TenantId && i.RealmId == transaction.RealmId && i.Status == IdentityStatuses.Active
                 && i.PrimaryEmailAddress != null && i.PrimaryEmailAddress.ToLower() == email)
             .OrderBy(i => i.CreateTime)
             .FirstOrDefaultAsync(cancellationToken);
@@ -134,7 +135,7 @@ internal sealed class OneTimeCodeSignIn(
         var identity = sent.OtpIdentityId is null
             ? null
             : await db.Identities.AsNoTracking().FirstOrDefaultAsync(
-                i => i.Id == sent.OtpIdentityId && i.TenantId == opened.Transaction.TenantId && i.RealmId == opened.Transaction.RealmId && i.Status == "active",
+                i => i.Id == sent.OtpIdentityId && i.TenantId == opened.Transaction.TenantId && i.RealmId == opened.Transaction.RealmId && i.Status == IdentityStatuses.Active,
                 cancellationToken);
         if (!OneTimeCodes.Matches(sent.OtpHash, presented) || identity is null)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Passbind.Server.Hosting;
+using Passbind.Server.Secrets;
 
 namespace Passbind.Server.Features.SignIn;
 
@@ -30,7 +30,7 @@ internal static class OneTimeCodes
     }
 
     public static byte[] Hash(MasterKey masterKey, string transactionId, string code) =>
-        masterKey.MacPageToken(Encoding.UTF8.GetBytes($"passbind sign-in one-time code\0{transactionId}\0{code}"));
+        masterKey.MacOneTimeCode(Encoding.UTF8.GetBytes($"{transactionId}\0{code}"));
 
     public static bool Matches(byte[]? stored, byte[] presented) =>
         stored is not null && CryptographicOperations.FixedTimeEquals(stored, presented);

@@ -7,6 +7,7 @@ using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.Credentials;
+using Passbind.Server.Features.Identities;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -131,7 +132,7 @@ internal sealed class SignInCeremony(
             || found.Credential.TenantId != transaction.TenantId
             || found.Credential.RealmId != transaction.RealmId
             || found.Credential.State != CredentialStates.Active
-            || found.Identity.Status != "active"
+            || found.Identity.Status != IdentityStatuses.Active
             || (transaction.ChallengeCredentialId is { } allowed && !allowed.AsSpan().SequenceEqual(found.Credential.CredentialId)))
         {
             Log.AssertionRefused(logger, transaction.Id, "credential_not_allowed");

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using Passbind.Core.Identifiers;
-using Passbind.Server.Hosting;
+using Passbind.Server.Secrets;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace Passbind.Server.Features.Pages;
+namespace Passbind.Server.Html;
 
 /// <summary>
 /// A small server-rendered page: the caller passes an already-encoded body; the page adds the frame, the
@@ -32,10 +32,7 @@ internal sealed class HtmlPage(int statusCode, string title, string encodedBody,
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
-        response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.XFrameOptions = "DENY";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        PageHeaders.Apply(response.Headers, contentSecurityPolicy);
 
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
