@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Passbind.Core.Identifiers;
+using Passbind.Core.Tests.WebAuthn;
 using Passbind.Server.Features.Applications;
 using Passbind.Server.Tests.Features.Binding;
 using Passbind.Server.Tests.Infrastructure;
@@ -168,9 +169,16 @@ internal sealed class SignInClient : IDisposable
     }
 
     /// <summary>A known-good assertion by <paramref name="passkey"/> for <paramref name="publicKey"/>'s challenge, from the page origin.</summary>
-    public static SoftwareAssertion NewAssertion(BoundPasskey passkey, JsonElement publicKey, string origin = PageOrigin) =>
-        new(passkey.Key, passkey.CredentialId, passkey.UserHandle,
-            Base64Url.DecodeFromChars(publicKey.GetProperty("challenge").GetString()), publicKey.GetProperty("rpId").GetString()!, origin);
+    public static SoftwareAssertion NewAssertion(BoundPasskey passkey, JsonElement publicKey, string origin = PageOrigin)
+    {
+        var assertion = new SoftwareAssertion(passkey.Authenticator, Base64Url.DecodeFromChars(publicKey.GetProperty("challenge").GetString()))
+        {
+            RpIdHash = SHA256.HashData(Encoding.UTF8.GetBytes(publicKey.GetProperty("rpId").GetString()!)),
+            UserHandle = passkey.UserHandle,
+        };
+        assertion.ClientData["origin"] = origin;
+        return assertion;
+    }
 
     public static string CompleteBody(AuthenticateLink link, JsonNode? credential) =>
         new JsonObject { ["request"] = link.Request, ["credential"] = credential }.ToJsonString();
@@ -191,12 +199,11 @@ internal sealed class SignInClient : IDisposable
     {
         var link = await Binding.CreateLinkAsync(identityId);
         var options = await Binding.GetOptionsAsync(link);
-        using var authenticator = BindingCeremonyClient.NewAuthenticator(options);
+        var authenticator = BindingCeremonyClient.NewAuthenticator(options);
         using var response = await Binding.PostCompleteAsync(link, authenticator);
         var bound = await Api.ReadJsonAsync(response, expectedStatus: 200);
         return new BoundPasskey(
-            ECDsa.Create(authenticator.CredentialKey.ExportParameters(includePrivateParameters: true)),
-            authenticator.CredentialId,
+            authenticator,
             Base64Url.DecodeFromChars(options.GetProperty("user").GetProperty("id").GetString()),
             link.IdentityId,
             bound.GetProperty("credential").GetProperty("id").GetString()!);
