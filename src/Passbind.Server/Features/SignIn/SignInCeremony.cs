@@ -109,6 +109,11 @@ internal sealed class SignInCeremony(
         var transaction = opened.Transaction;
         var now = time.GetUtcNow();
         var presented = BindingCeremony.ClientDataChallenge(response);
+        if (presented is null && !HasClientDataText(response))
+        {
+            return (null, SignInErrors.InvalidField("credential.response.clientDataJSON", "malformed AuthenticationResponseJSON"));
+        }
+
         if (presented is null || transaction.ChallengeHash is null
             || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(presented), transaction.ChallengeHash))
         {
@@ -151,6 +156,13 @@ internal sealed class SignInCeremony(
         var result = await verifier.VerifyAsync(expected, response, cancellationToken);
         if (!result.Succeeded)
         {
+            // A completion that lost a race reads the winner's new sign count and fails on it: what it must hear
+            // is that the sign-in is complete.
+            if (await transactions.CurrentUnusableReasonAsync(transaction.Id, now, cancellationToken) is { } unusable)
+            {
+                return (null, unusable);
+            }
+
             Log.AssertionRefused(logger, transaction.Id, result.Failure.Code);
             return (null, Refusal(result.Failure));
         }
@@ -229,4 +241,10 @@ internal sealed class SignInCeremony(
         AuthenticationFailureReason.OriginNotAllowed => SignInErrors.OriginNotAllowed(),
         _ => SignInErrors.AuthenticationFailed(failure.Code),
     };
+
+    /// <summary>Whether <c>response.clientDataJSON</c> is at least base64url text: else the request is malformed, not a wrong challenge.</summary>
+    private static bool HasClientDataText(JsonElement response) =>
+        response.TryGetProperty("response", out var inner) && inner.ValueKind == JsonValueKind.Object
+        && inner.TryGetProperty("clientDataJSON", out var text) && text.ValueKind == JsonValueKind.String
+        && Base64Url.IsValid(text.GetString());
 }
