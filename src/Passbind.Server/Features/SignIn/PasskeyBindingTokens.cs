@@ -38,23 +38,7 @@ internal sealed class PasskeyBindingTokens(SigningKeyRing keys, SignInRequestTok
     /// <summary>The identity a token lets <paramref name="applicationId"/>'s issuer bind a passkey for; null for any token that does not.</summary>
     public async Task<string?> ReadIdentityAsync(string? token, string tenantId, string realmId, string applicationId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxLength || !Handler.CanReadToken(token))
-        {
-            return null;
-        }
-
-        JsonWebToken jwt;
-        try
-        {
-            jwt = new JsonWebToken(token);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        if (jwt.Alg != SecurityAlgorithms.RsaSha256 || jwt.Typ != TokenType || string.IsNullOrEmpty(jwt.Kid)
-            || await keys.FindAsync(jwt.Kid, cancellationToken) is not { } key)
+        if (await SignedJwt.OpenAsync(keys, token, MaxLength, cancellationToken) is not var (jwt, key) || jwt.Typ != TokenType)
         {
             return null;
         }

@@ -77,22 +77,7 @@ internal sealed class SignInRequestTokens(SigningKeyRing keys, PublicAddresses a
     /// </remarks>
     public async Task<SignInRequestClaims?> ReadAsync(string? jwt, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(jwt) || jwt.Length > MaxLength || !Handler.CanReadToken(jwt))
-        {
-            return null;
-        }
-
-        JsonWebToken token;
-        try
-        {
-            token = new JsonWebToken(jwt);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        if (token.Alg != SecurityAlgorithms.RsaSha256 || string.IsNullOrEmpty(token.Kid) || await keys.FindAsync(token.Kid, cancellationToken) is not { } key)
+        if (await SignedJwt.OpenAsync(keys, jwt, MaxLength, cancellationToken) is not var (token, key))
         {
             return null;
         }

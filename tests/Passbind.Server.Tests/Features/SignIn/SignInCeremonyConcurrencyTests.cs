@@ -61,29 +61,16 @@ public abstract class SignInCeremonyConcurrencyTests(PassbindServer server)
 
     private async Task AssertExactlyOneCodeAsync(BoundPasskey passkey, (HttpStatusCode Status, string Body)[] outcomes, int round)
     {
-        var summary = string.Join("\n", outcomes.GroupBy(o => $"{(int)o.Status} {Code(o.Body)}").Select(g => $"{g.Count()} × {g.Key}"));
+        var summary = string.Join("\n", outcomes.GroupBy(o => $"{(int)o.Status} {Api.ErrorCode(o.Body)}").Select(g => $"{g.Count()} × {g.Key}"));
         Assert.True(outcomes.All(o => (int)o.Status < 500), $"5xx answers:\n{summary}");
         Assert.Single(outcomes, o => o.Status == HttpStatusCode.OK);
-        Assert.True(outcomes.Count(o => o.Status == HttpStatusCode.Gone && Code(o.Body) == "transaction_completed") == Completions - 1,
+        Assert.True(outcomes.Count(o => o.Status == HttpStatusCode.Gone && Api.ErrorCode(o.Body) == "transaction_completed") == Completions - 1,
             $"expected 1 × 200 and {Completions - 1} × 410 transaction_completed, got:\n{summary}");
 
         using var scope = Server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
         Assert.Equal(round + 1, await db.AuthorizationCodes.CountAsync(c => c.IdentityId == passkey.IdentityId));
         Assert.Equal(round + 1, (await db.Credentials.AsNoTracking().SingleAsync(c => c.Id == passkey.ServerCredentialId)).SignCount);
-    }
-
-    private static string? Code(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     public sealed class Sqlite(SqliteServer server) : SignInCeremonyConcurrencyTests(server), IClassFixture<SqliteServer>;
