@@ -1,3 +1,4 @@
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
@@ -23,6 +24,7 @@ builder.AddPassbindServer();
 builder.Services.AddPassbindOpenApi();
 
 var app = builder.Build();
+app.UseSecurityEventLog();
 app.UseApiErrors();
 app.UseCors();
 app.UseAuthentication();

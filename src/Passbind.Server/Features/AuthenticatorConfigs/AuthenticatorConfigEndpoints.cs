@@ -27,7 +27,7 @@ internal static class AuthenticatorConfigEndpoints
     }
 
     internal static async Task<Results<Ok<AuthenticatorConfigResponse>, ApiError>> CreateAsync(
-        string tenant_id, string realm_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, RelyingParties relyingParties, TimeProvider time, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
+        string tenant_id, string realm_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, RelyingParties relyingParties, TimeProvider time, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
     {
         if (!body.TryGetResource(request => request.AuthenticatorConfig, "authenticator_config", out var fields, out var error))
         {
@@ -36,7 +36,7 @@ internal static class AuthenticatorConfigEndpoints
 
         var violations = new List<FieldViolation>();
         violations.Check("authenticator_config.display_name", FieldRules.DisplayName(fields.DisplayName));
-        var settings = AuthenticatorConfigRules.Create(fields.Config, ConfigField, violations);
+        var settings = AuthenticatorConfigRules.Create(fields.Config, ConfigField, violations, appSchemes);
         if (settings is not null)
         {
             relyingParties.Check(settings, ConfigField, violations);
@@ -96,7 +96,7 @@ internal static class AuthenticatorConfigEndpoints
     }
 
     internal static async Task<Results<Ok<AuthenticatorConfigResponse>, ApiError>> UpdateAsync(
-        string tenant_id, string realm_id, string authenticator_config_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, RelyingParties relyingParties, TimeProvider time, CancellationToken cancellationToken)
+        string tenant_id, string realm_id, string authenticator_config_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, RelyingParties relyingParties, TimeProvider time, CancellationToken cancellationToken)
     {
         var config = await FindAsync(db, tenant_id, realm_id, authenticator_config_id, cancellationToken, tracked: true);
         if (config is null)
@@ -117,7 +117,7 @@ internal static class AuthenticatorConfigEndpoints
 
         var settings = fields.Config is null
             ? null
-            : AuthenticatorConfigRules.Merge(ToSettings(config), fields.Config, ConfigField, violations);
+            : AuthenticatorConfigRules.Merge(ToSettings(config), fields.Config, ConfigField, violations, appSchemes);
         if (settings is not null)
         {
             relyingParties.Check(settings, ConfigField, violations);
