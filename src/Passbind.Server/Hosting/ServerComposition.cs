@@ -5,6 +5,7 @@ using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
 using Passbind.Server.Features.Email;
+using Passbind.Server.Features.SignIn;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +34,7 @@ internal static class ServerComposition
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
+        services.AddSingleton<RelyingParties>();
         services.AddSingleton<RegistrationVerifier>();
         services.AddSingleton<BindingQueries>();
         services.AddScoped<BindingCeremony>();
@@ -41,6 +43,7 @@ internal static class ServerComposition
         services.AddSingleton<ICorsPolicyProvider, TrustedOriginsCorsPolicyProvider>();
         services.AddSingleton<ITrustedOriginsSource, BindingTrustedOrigins>();
         services.AddEmail();
+        services.AddSignIn();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Passbind.Core.Identifiers;
 using Passbind.Core.Links;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
@@ -27,7 +28,7 @@ internal sealed class BindingCeremony(
     PassbindDbContext db,
     BindingQueries queries,
     RegistrationVerifier verifier,
-    PublicAddresses addresses,
+    RelyingParties relyingParties,
     IOptions<PassbindOptions> options,
     INotificationQueue notifications,
     TimeProvider time,
@@ -102,7 +103,7 @@ internal sealed class BindingCeremony(
 
         var webAuthn = options.Value.WebAuthn;
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
-            addresses.RpId, webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
+            relyingParties.RpId(config), webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
             existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
 
         var now = time.GetUtcNow();
@@ -162,7 +163,7 @@ internal sealed class BindingCeremony(
 
         var expected = new ExpectedRegistration(
             challenge is null ? RandomNumberGenerator.GetBytes(RegistrationOptionsFactory.ChallengeSize) : presented!,
-            addresses.RpId,
+            relyingParties.RpId(config),
             JsonSerializer.Deserialize<string[]>(config.TrustedOriginsJson)!,
             UserVerificationRequired: false,
             CoseAlgorithms.Offered.ToArray(),
@@ -292,7 +293,7 @@ internal sealed class BindingCeremony(
     };
 
     /// <summary>The challenge bytes the client echoed in clientDataJSON, or null when they cannot be read (the verifier then says why).</summary>
-    private static byte[]? ClientDataChallenge(JsonElement response)
+    internal static byte[]? ClientDataChallenge(JsonElement response)
     {
         try
         {

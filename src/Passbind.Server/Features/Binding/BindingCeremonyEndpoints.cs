@@ -87,8 +87,8 @@ internal static class BindingCeremonyEndpoints
         return error ?? (Results<Ok<CompleteRegistrationResponse>, ApiError>)TypedResults.Ok(response);
     }
 
-    /// <summary>A link in a URL must not be cached or leak through Referer.</summary>
-    private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>A link or a sign-in's request JWT in a URL must not be cached or leak through Referer.</summary>
+    internal static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var headers = context.HttpContext.Response.Headers;
         headers.CacheControl = "no-store";

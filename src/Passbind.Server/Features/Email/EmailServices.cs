@@ -1,5 +1,6 @@
 using MimeKit;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.SignIn;
 using Passbind.Server.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -26,6 +27,7 @@ internal static class EmailServices
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton<IBindingEmailQueue>(sp => sp.GetRequiredService<OutboxQueue>());
         services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<OutboxQueue>());
+        services.AddSingleton<IOneTimeCodeEmailQueue>(sp => sp.GetRequiredService<OutboxQueue>());
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<IBindingEmailDelivery, BindingEmailDelivery>();
         services.AddSingleton<OutboxDispatcher>();
