@@ -28,6 +28,7 @@ internal static class EmailComposition
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<IBindingEmailDelivery, BindingEmailDelivery>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxRetry>();
         services.AddHostedService<OutboxSender>();
         return services;
     }
