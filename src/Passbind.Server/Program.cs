@@ -1,3 +1,4 @@
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
@@ -24,6 +25,7 @@ builder.AddPassbindConsole();
 builder.Services.AddPassbindOpenApi();
 
 var app = builder.Build();
+app.UseSecurityEventLog();
 app.UseApiErrors();
 app.UseCors();
 app.UseAuthentication();
