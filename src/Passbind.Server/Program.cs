@@ -2,6 +2,7 @@ using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Console;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
@@ -21,6 +22,7 @@ using Passbind.Server.Operations;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPassbindOperations();
 builder.AddPassbindServer();
+builder.AddPassbindConsole();
 builder.Services.AddPassbindOpenApi();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapSignInEndpoints();
 app.MapSdkEndpoints();
 app.MapPageEndpoints();
 app.MapApiDocumentation();
+app.MapConsole();
 
 var tenant = app.MapGroup("/v1/tenants/{tenant_id}").WithManagementAccess();
 tenant.MapTenantEndpoints();

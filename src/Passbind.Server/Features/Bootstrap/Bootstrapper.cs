@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Passbind.Core.Identifiers;
 using Passbind.Server.Features.Applications;
+using Passbind.Server.Features.Console;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Storage;
@@ -23,6 +24,7 @@ internal sealed class Bootstrapper(
     IOptions<PassbindOptions> options,
     PublicAddresses addresses,
     AccessTokens tokens,
+    ConsoleProvisioning console,
     TimeProvider time,
     ILogger<Bootstrapper> logger)
 {
@@ -50,7 +52,7 @@ internal sealed class Bootstrapper(
             }
 
             file = await db.Tenants.AnyAsync(cancellationToken)
-                ? Refresh(existing)
+                ? await RefreshAsync(db, existing, cancellationToken)
                 : await CreateAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -67,6 +69,11 @@ internal sealed class Bootstrapper(
         }
 
         Log.Ready(logger, file.ApiBaseUrl, $"{file.ApiBaseUrl}/v1/tenants/{file.TenantId}/realms/{file.RealmId}", Path.GetFullPath(FilePath));
+        if (file.AdminBindingLink is not null && existing?.AdminBindingLink is null)
+        {
+            // Once, on the start that made the link; the link itself is a secret and stays in the file.
+            Log.ConsoleReady(logger, console.ConsoleUrl, Path.GetFullPath(FilePath));
+        }
     }
 
     private async Task<BootstrapFile> CreateAsync(PassbindDbContext db, CancellationToken cancellationToken)
@@ -97,9 +104,26 @@ internal sealed class Bootstrapper(
         await db.SaveChangesAsync(cancellationToken);
         Log.Bootstrapped(logger, tenant.Id, realm.Id);
 
+        var consoleApplication = await console.EnsureApplicationAsync(db, tenant.Id, realm.Id, cancellationToken);
+        var adminLink = await console.CreateAdministratorAsync(db, consoleApplication, cancellationToken);
+
         var token = IssueToken(tenant.Id, realm.Id, application.Id, application.ClientId);
         return new BootstrapFile(addresses.ApiBaseUrl, addresses.AuthBaseUrl, tenant.Id, realm.Id, authenticatorConfig.Id,
-            application.Id, application.ClientId, clientSecret, token.AccessToken, token.ExpireTime);
+            application.Id, application.ClientId, clientSecret, token.AccessToken, token.ExpireTime)
+        {
+            ConsoleUrl = console.ConsoleUrl,
+            AdminBindingLink = adminLink,
+        };
+    }
+
+    /// <summary>A server bootstrapped before the console gains its console application on its next start.</summary>
+    private async Task<BootstrapFile?> RefreshAsync(PassbindDbContext db, BootstrapFile? existing, CancellationToken cancellationToken)
+    {
+        var home = existing is not null
+            ? (existing.TenantId, existing.RealmId)
+            : await db.Realms.AsNoTracking().OrderBy(r => r.CreateTime).Select(r => ValueTuple.Create(r.TenantId, r.Id)).FirstAsync(cancellationToken);
+        await console.EnsureApplicationAsync(db, home.Item1, home.Item2, cancellationToken);
+        return Refresh(existing) is { } refreshed ? refreshed with { ConsoleUrl = console.ConsoleUrl } : null;
     }
 
     /// <summary>Keeps the file's ids and secret; renews the token and the addresses when they went stale.</summary>

@@ -31,6 +31,7 @@ internal static class EmailServices
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<IBindingEmailDelivery, BindingEmailDelivery>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxRetry>();
         services.AddHostedService<OutboxSender>();
         return services;
     }
