@@ -1,9 +1,12 @@
+using Passbind.Server.Authorization;
+using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Features.Realms;
 using Passbind.Server.Features.Sdk;
@@ -27,6 +30,7 @@ app.UseAuthorization();
 
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").AllowAnonymous();
 app.MapTokenEndpoints();
+app.MapOidcEndpoints();
 app.MapBindingCeremonyEndpoints();
 app.MapSdkEndpoints();
 app.MapPageEndpoints();
@@ -47,6 +51,8 @@ realm.MapBindingJobEndpoints();
 realm.MapCredentialEndpoints();
 realm.MapAuthenticatorConfigEndpoints();
 realm.MapThemeEndpoints();
+realm.MapApplicationEndpoints();
+realm.MapSigningKeyEndpoints();
 
 await app.InitializePassbindAsync();
 await app.RunAsync();
