@@ -37,6 +37,12 @@ internal static class TokenEndpoints
             return OAuthError.InvalidRequest("the body must be application/x-www-form-urlencoded");
         }
 
+        // RFC 6749 §3.2: a parameter sent twice (a second redirect_uri, say) is not a choice the server makes.
+        if (form.FirstOrDefault(field => field.Value.Count > 1) is { Key: { } repeated })
+        {
+            return OAuthError.InvalidRequest($"{repeated} is repeated");
+        }
+
         var grantType = form["grant_type"].ToString();
         if (grantType.Length == 0)
         {
