@@ -13,9 +13,10 @@ internal static class SigningKeyEndpoints
 {
     public static RouteGroupBuilder MapSigningKeyEndpoints(this RouteGroupBuilder realm)
     {
-        var keys = realm.MapGroup("/signing-keys").WithTags("Signing keys");
-        keys.MapGet("", ListAsync).RequiresScope(Scopes.RealmsRead).WithSummary("List the realm's signing keys that still verify");
-        keys.MapPost(":rotate", RotateAsync).RequiresScope(Scopes.RealmsUpdate).WithSummary("Rotate the realm's signing key");
+        realm.MapGet("/signing-keys", ListAsync).RequiresScope(Scopes.RealmsRead).WithTags("Signing keys")
+            .WithSummary("List the realm's signing keys that still verify");
+        realm.MapPost("/signing-keys:rotate", RotateAsync).RequiresScope(Scopes.RealmsUpdate).WithTags("Signing keys")
+            .WithSummary("Rotate the realm's signing key");
         return realm;
     }
 
