@@ -15,10 +15,12 @@ using Passbind.Server.Features.Themes;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
+using Passbind.Server.Operations;
 
 // The server's own files (appsettings.json) sit beside the assembly; the working directory is the user's
 // and holds ./data.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddPassbindOperations();
 builder.AddPassbindServer();
 builder.Services.AddPassbindOpenApi();
 
@@ -28,7 +30,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").AllowAnonymous();
+app.MapOperationsEndpoints();
 app.MapTokenEndpoints();
 app.MapOidcEndpoints();
 app.MapBindingCeremonyEndpoints();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Passbind.Server.Operations;
 using Passbind.Storage;
 using Passbind.Storage.PostgreSql;
 using Passbind.Storage.Sqlite;
@@ -51,8 +52,9 @@ internal static class StorageSetup
             await SqliteStorage.EnableWriteAheadLogAsync(db, cancellationToken);
         }
 
-        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken);
-        if (!db.Database.GetMigrations().Except(applied).Any())
+        var schema = await SchemaStatus.ReadAsync(db, cancellationToken);
+        schema.ThrowIfNewerThanBinary(db.Database.IsSqlite());
+        if (schema.Pending.Count == 0)
         {
             Log.SchemaUpToDate(logger, provider);
             return;

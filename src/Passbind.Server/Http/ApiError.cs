@@ -65,6 +65,9 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
 
     public static ApiError Unavailable() => new(503, "service_unavailable", "service unavailable");
 
+    /// <summary><c>/readyz</c>: the server cannot serve requests now (its database, its schema, or it is stopping).</summary>
+    public static ApiError NotReady(string message) => new(503, "not_ready", message);
+
     /// <summary>A failure of the binding ceremony (docs/binding-protocol.md §4): its own code, and a reason where one applies.</summary>
     public static ApiError Ceremony(int status, string code, string message, string? reason = null) =>
         new(status, code, message, reason is null ? null : [ErrorDetail.ForReason(reason)]);

@@ -145,7 +145,7 @@ internal sealed class OutboxDispatcher(
                     }
                 }
 
-                var (outcome, error, broken) = await SendOneAsync(client, message, cancellationToken);
+                var (outcome, error, broken) = await SendOneAsync(client, message);
                 outcomes.Add((message, outcome, error));
                 if (broken)
                 {
@@ -193,7 +193,7 @@ internal sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<(SendOutcome Outcome, string? Error, bool ConnectionBroken)> SendOneAsync(SmtpClient client, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<(SendOutcome Outcome, string? Error, bool ConnectionBroken)> SendOneAsync(SmtpClient client, OutboxMessage message)
     {
         MimeMessage mime;
         try
@@ -207,7 +207,9 @@ internal sealed class OutboxDispatcher(
 
         try
         {
-            await client.SendAsync(mime, cancellationToken);
+            // A message on the wire finishes even while stopping (bounded by the client's SmtpTimeout): cut
+            // short, the server might have it anyway, and it would be sent twice.
+            await client.SendAsync(mime, CancellationToken.None);
             return (SendOutcome.Sent, null, false);
         }
         catch (SmtpCommandException exception)
@@ -215,13 +217,7 @@ internal sealed class OutboxDispatcher(
             // RFC 5321 §4.2.1: 5yz is a permanent failure, 4yz a transient one.
             return ((int)exception.StatusCode >= 500 ? SendOutcome.Permanent : SendOutcome.Temporary, Describe(exception), !client.IsConnected);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping mid-send: the server may or may not have the message; releasing the lease means it
-            // is sent again later with the same Message-ID (at least once).
-            return (SendOutcome.Released, null, true);
-        }
-        catch (Exception exception) when (IsTransient(exception, cancellationToken))
+        catch (Exception exception) when (IsTransient(exception, CancellationToken.None))
         {
             return (SendOutcome.Temporary, Describe(exception), true);
         }

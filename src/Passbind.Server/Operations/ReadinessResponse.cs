@@ -1,0 +1,4 @@
+namespace Passbind.Server.Operations;
+
+/// <summary>The body of a ready <c>/readyz</c>.</summary>
+internal sealed record ReadinessResponse(string Status);
