@@ -142,7 +142,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (opened, error) = await transactions.OpenAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!.Request, cancellationToken);
@@ -155,7 +155,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (options, error) = await ceremony.CreateOptionsAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
@@ -168,7 +168,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await ceremony.CompleteAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
@@ -181,7 +181,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await oneTimeCodes.SendAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
@@ -194,7 +194,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await oneTimeCodes.RedeemAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);

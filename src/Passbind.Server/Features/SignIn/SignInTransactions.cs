@@ -56,7 +56,7 @@ internal sealed class SignInTransactions(
         db.SignInTransactions.Add(transaction);
         await db.SaveChangesAsync(cancellationToken);
 
-        var jwt = tokens.Create(transaction, application.ClientId, RandomNumberGenerator.GetString(IdAlphabet, IdLength));
+        var jwt = await tokens.CreateAsync(transaction, application.ClientId, RandomNumberGenerator.GetString(IdAlphabet, IdLength), cancellationToken);
         return AuthenticateUrl(config, jwt);
     }
 

@@ -24,6 +24,13 @@ public abstract partial class ManagementTokenHandlerTests(PassbindServer server)
         "/applications/{application_id}/token",
         "/applications/{application_id}/.well-known/jwks.json",
 
+        // An application's OpenID Connect endpoints: authorized by its client credentials or a user's access token.
+        "/applications/{application_id}/.well-known/openid-configuration",
+        "/applications/{application_id}/userinfo",
+        "/applications/{application_id}/introspect",
+        "/applications/{application_id}/revoke",
+        "/realms/{realm_id}/introspect",
+
         // The binding link's own endpoints: authorized by the link's token, never by a management token.
         "/credential-binding-jobs/{job_id}:invokeAuthenticator",
         "/credential-binding-jobs/{job_id}:registrationOptions",

@@ -1,4 +1,4 @@
-namespace Passbind.Server.Features.Tokens;
+namespace Passbind.Server.Authorization;
 
 /// <summary>The management scopes, <c>resource:action</c> as in Beyond Identity's API.</summary>
 internal static class Scopes
@@ -22,6 +22,10 @@ internal static class Scopes
     public const string AuthenticatorConfigsRead = "authenticator-configs:read";
     public const string AuthenticatorConfigsUpdate = "authenticator-configs:update";
     public const string AuthenticatorConfigsDelete = "authenticator-configs:delete";
+    public const string ApplicationsCreate = "applications:create";
+    public const string ApplicationsRead = "applications:read";
+    public const string ApplicationsUpdate = "applications:update";
+    public const string ApplicationsDelete = "applications:delete";
     public const string ThemesRead = "themes:read";
     public const string ThemesUpdate = "themes:update";
 
@@ -34,6 +38,7 @@ internal static class Scopes
         CredentialsRead, CredentialsRevoke,
         BindingJobsCreate, BindingJobsRead, BindingJobsRevoke,
         AuthenticatorConfigsCreate, AuthenticatorConfigsRead, AuthenticatorConfigsUpdate, AuthenticatorConfigsDelete,
+        ApplicationsCreate, ApplicationsRead, ApplicationsUpdate, ApplicationsDelete,
         ThemesRead, ThemesUpdate,
     ];
 }

@@ -1,4 +1,4 @@
-namespace Passbind.Server.Features.Tokens;
+namespace Passbind.Server.Authorization;
 
 /// <summary>Who a valid management token speaks for: one tenant, one realm or all of them, and its scopes.</summary>
 internal sealed record ManagementPrincipal(string TenantId, string Realm, string ApplicationId, IReadOnlySet<string> Scopes)

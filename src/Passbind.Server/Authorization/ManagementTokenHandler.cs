@@ -2,19 +2,23 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Passbind.Server.Features.Tokens;
 using Passbind.Server.Http;
 
-namespace Passbind.Server.Features.Tokens;
+namespace Passbind.Server.Authorization;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer …</c> on the management API (RFC 6750 §2.1 only: a token in the
-/// query string or a form field is never read). Failures answer 401 with <c>WWW-Authenticate: Bearer</c>.
+/// query string or a form field is never read). The token must verify and its issued-token record must be
+/// active and say it speaks for an application, not a signed-in user: an identity's access token never reaches
+/// the management API. Failures answer 401 with <c>WWW-Authenticate: Bearer</c>.
 /// </summary>
 internal sealed class ManagementTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AccessTokens tokens)
+    AccessTokens tokens,
+    ActiveTokens activeTokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -41,11 +45,25 @@ internal sealed class ManagementTokenHandler(
             return AuthenticateResult.Fail("malformed token");
         }
 
-        var principal = await tokens.ValidateAsync(token, Context.RequestAborted);
-        if (principal is null)
+        var validated = await tokens.ValidateAsync(token, Context.RequestAborted);
+        if (validated is null)
         {
             return AuthenticateResult.Fail("invalid token");
         }
+
+        var record = await activeTokens.FindActiveAsync(validated.Id, Context.RequestAborted);
+        if (record is null
+            || record.Kind != IssuedTokenKinds.Access
+            || record.IdentityId is not null
+            || record.TenantId != validated.TenantId
+            || record.TenantId != validated.KeyTenantId
+            || record.RealmId != validated.KeyRealmId
+            || record.ApplicationId != validated.ApplicationId)
+        {
+            return AuthenticateResult.Fail("inactive token");
+        }
+
+        var principal = new ManagementPrincipal(validated.TenantId, validated.TokenRealm, validated.ApplicationId, validated.Scopes);
 
         Context.Features.Set(principal);
         var identity = new ClaimsIdentity([new Claim("bi_t", principal.TenantId)], SchemeName);

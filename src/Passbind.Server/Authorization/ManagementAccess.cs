@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Http;
 using Passbind.Storage;
 
-namespace Passbind.Server.Features.Tokens;
+namespace Passbind.Server.Authorization;
 
 /// <summary>
 /// Guards every management route: the token's tenant and realm must cover the path's, or the answer is the
