@@ -31,6 +31,14 @@ internal static class SampleSignInOptions
         // A public client: no secret; the code is bound to this browser's PKCE verifier instead.
         options.ResponseType = OpenIdConnectResponseType.Code;
         options.UsePkce = true;
+
+        // Passbind returns the code in the redirect URL's query, as Beyond Identity does (the handler's default is
+        // form_post). The callback is then a same-site top-level GET, so the handler's correlation and nonce cookies
+        // can be SameSite=Lax, which a browser keeps on plain-HTTP localhost too (SameSite=None needs Secure).
+        options.ResponseMode = OpenIdConnectResponseMode.Query;
+        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        options.NonceCookie.SameSite = SameSiteMode.Lax;
+        options.DisableTelemetry = true;
         options.Scope.Clear();
         options.Scope.Add("openid");
         options.Scope.Add("profile");
