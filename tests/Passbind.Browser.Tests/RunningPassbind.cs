@@ -167,6 +167,14 @@ public sealed class RunningPassbind : IAsyncLifetime
         return (identity, job);
     }
 
+    /// <summary>A screenshot as <see cref="ScreenshotAsync"/> takes it, of a page that must fit the window's width.</summary>
+    public async Task ScreenshotFittingAsync(IPage page, string name)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{name} is {overflow}px wider than the window");
+        await ScreenshotAsync(page, name);
+    }
+
     /// <summary>Saves a screenshot under the test output and copies it to docs/screenshots.</summary>
     public async Task ScreenshotAsync(IPage page, string name)
     {
