@@ -87,4 +87,7 @@ internal static partial class Log
 
     [LoggerMessage(210, LogLevel.Error, "An outbox round failed; the next one retries")]
     public static partial void OutboxRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(900, LogLevel.Warning, "Could not read the outbox's backlog for its metrics ({Error}); the next sample tries again")]
+    public static partial void OutboxBacklogUnavailable(ILogger logger, string error);
 }

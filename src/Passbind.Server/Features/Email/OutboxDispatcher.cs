@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Operations;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 
@@ -24,6 +25,7 @@ internal sealed class OutboxDispatcher(
     IOptions<EmailOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
+    PassbindMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>This sender's name in the leases it takes; a restarted process is a new sender.</summary>
@@ -33,6 +35,7 @@ internal sealed class OutboxDispatcher(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
+        using var activity = PassbindMetrics.ActivitySource.StartActivity("outbox round");
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
         var (claim, messages) = await ClaimAsync(db, cancellationToken);
         if (messages.Count == 0)
@@ -245,6 +248,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     LogSent(message, attempts);
+                    metrics.EmailSent(message.Kind);
                 }
 
                 break;
@@ -256,6 +260,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     Log.EmailRetryScheduled(logger, message.Id, attempts, options.Value.MaxAttempts, error ?? "unknown", delay);
+                    metrics.EmailSendFailed(permanent: false);
                 }
 
                 break;
@@ -264,6 +269,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     Log.EmailFailed(logger, message.Id, message.JobId, attempts, error ?? "unknown");
+                    metrics.EmailSendFailed(permanent: true);
                 }
 
                 break;

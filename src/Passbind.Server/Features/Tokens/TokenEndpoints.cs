@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
+using Passbind.Server.Operations;
 using Passbind.Storage;
 
 namespace Passbind.Server.Features.Tokens;
@@ -37,6 +38,7 @@ internal static class TokenEndpoints
         HttpRequest request,
         PassbindDbContext db,
         AccessTokens tokens,
+        PassbindMetrics metrics,
         CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
@@ -96,6 +98,7 @@ internal static class TokenEndpoints
         }
 
         var issued = tokens.Issue(tenant_id, realm_id, application.Id, application.ClientId, application.TokenRealm, granted, lifetime);
+        metrics.TokenIssued("client_credentials");
         return TypedResults.Ok(new TokenResponse(issued.AccessToken, "Bearer", issued.ExpiresIn, issued.Scope));
     }
 
