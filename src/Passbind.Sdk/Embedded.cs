@@ -7,8 +7,8 @@ using Passbind.Sdk.Storage;
 namespace Passbind.Sdk;
 
 /// <summary>
-/// The Embedded SDK for .NET: binds passkeys from binding links and keeps them on this device, as the browser SDK's
-/// <c>Embedded</c> does in a browser. Create one with <see cref="InitializeAsync(EmbeddedOptions?, CancellationToken)"/>;
+/// The Embedded SDK for .NET: binds passkeys from binding links, keeps them on this device, and signs in with them, as
+/// the browser SDK's <c>Embedded</c> does in a browser. Create one with <see cref="InitializeAsync(EmbeddedOptions?, CancellationToken)"/>;
 /// an instance is safe to use from several threads.
 /// </summary>
 public sealed class Embedded
@@ -25,7 +25,7 @@ public sealed class Embedded
     private readonly TimeProvider _timeProvider;
     private readonly IPasskeyStore _store;
     private readonly DomainAllowList _allowList;
-    private readonly BindingClient _client;
+    private readonly ProtocolClient _client;
 
     private Embedded(EmbeddedOptions options, DomainAllowList allowList, IPasskeyStore store, HttpClient httpClient)
     {
@@ -33,7 +33,7 @@ public sealed class Embedded
         _timeProvider = options.TimeProvider;
         _store = store;
         _allowList = allowList;
-        _client = new BindingClient(httpClient, _allowList);
+        _client = new ProtocolClient(httpClient, _allowList);
     }
 
     /// <summary>
@@ -154,6 +154,169 @@ public sealed class Embedded
         }
     }
 
+    /// <summary>
+    /// Tells whether <paramref name="url"/> is an authenticate URL (sign-in-protocol.md §2):
+    /// <c>…/bi-authenticate?request=&lt;JWT&gt;</c> (also <c>myapp://bi-authenticate?…</c>) whose JWT payload names a
+    /// sign-in transaction (<c>authn.action.prove.transaction_id</c>). The JWT is read, not verified (the server does
+    /// that), and the host is not checked: the sign-in methods check it. Never throws.
+    /// </summary>
+    /// <param name="url">The URL to check; <see langword="null"/> or empty gives <see langword="false"/>.</param>
+    /// <returns><see langword="true"/> for an authenticate URL, <see langword="false"/> for anything else.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Performance",
+        "CA1822:Mark members as static",
+        Justification = "An instance method by contract (product.md fixed point 7), like the JS SDK's embedded.isAuthenticateUrl.")]
+    public bool IsAuthenticateUrl(string? url) => AuthenticateLink.TryParse(url, out _);
+
+    /// <summary>
+    /// Describes the sign-in of an authenticate URL: the application asking, the methods its authenticator config
+    /// allows, and where the request came from.
+    /// </summary>
+    /// <param name="url">An authenticate URL (see <see cref="IsAuthenticateUrl(string?)"/>).</param>
+    /// <param name="cancellationToken">Cancels the operation. Default: none.</param>
+    /// <returns>The context; <see cref="AuthenticationContext.AuthUrl"/> is the URL given when the server names no other.</returns>
+    /// <exception cref="PassbindException">
+    /// <see cref="PassbindErrorCodes.InvalidUrl"/>, <see cref="PassbindErrorCodes.DomainNotAllowed"/> (nothing is sent),
+    /// <see cref="PassbindErrorCodes.NetworkError"/>, <see cref="PassbindErrorCodes.ServerError"/>, or the server's code,
+    /// such as <see cref="PassbindErrorCodes.TransactionExpired"/>.
+    /// </exception>
+    public async Task<AuthenticationContext> GetAuthenticationContextAsync(
+        string url, CancellationToken cancellationToken = default)
+    {
+        var link = ParseAuthenticateLink(url);
+        var context = await _client.GetAuthenticationContextAsync(link, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(context.Application?.Id))
+        {
+            throw new PassbindException(PassbindErrorCodes.ServerError, "The server's answer names no application.");
+        }
+
+        return new AuthenticationContext(
+            string.IsNullOrEmpty(context.AuthUrl) ? link.Url : context.AuthUrl,
+            (context.AuthMethods ?? [])
+                .Where(m => !string.IsNullOrEmpty(m?.Type))
+                .Select(m => new AuthenticationMethod(m!.Type!))
+                .ToList(),
+            new AuthenticationApplication(context.Application.Id, context.Application.DisplayName),
+            new AuthenticationOrigin(
+                context.Origin?.SourceIp, context.Origin?.UserAgent, context.Origin?.Geolocation, context.Origin?.Referer));
+    }
+
+    /// <summary>
+    /// Signs in with a passkey held on this device: asks the server for assertion options for that passkey, signs them
+    /// with its stored key (ES256, the counter moved on and stored first, the origin <see cref="EmbeddedOptions.Origin"/>),
+    /// and completes the transaction. The app then hands <see cref="AuthenticateResponse.RedirectUrl"/> to its OIDC
+    /// client, which exchanges the code for tokens.
+    /// </summary>
+    /// <param name="url">An authenticate URL (see <see cref="IsAuthenticateUrl(string?)"/>).</param>
+    /// <param name="passkeyId">The local id of the passkey to sign with, <see cref="Passkey.Id"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation. Default: none.</param>
+    /// <returns>The redirect URL carrying the code and state, the server's message, and the passkey that signed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="passkeyId"/> is null or empty.</exception>
+    /// <exception cref="PassbindException">
+    /// <see cref="PassbindErrorCodes.InvalidUrl"/>; <see cref="PassbindErrorCodes.DomainNotAllowed"/> for a server not in
+    /// <see cref="EmbeddedOptions.AllowedDomains"/> (nothing is sent); <see cref="PassbindErrorCodes.PasskeyNotFound"/>
+    /// when no passkey here has that id, it belongs to another realm, or the server asked for another one;
+    /// <see cref="PassbindErrorCodes.RpIdNotAllowed"/>; <see cref="PassbindErrorCodes.NetworkError"/>,
+    /// <see cref="PassbindErrorCodes.ServerError"/>; or the server's own code, such as
+    /// <see cref="PassbindErrorCodes.AuthenticationFailed"/> or <see cref="PassbindErrorCodes.TransactionExpired"/>.
+    /// </exception>
+    public async Task<AuthenticateResponse> AuthenticateAsync(
+        string url, string passkeyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(passkeyId);
+        var link = ParseAuthenticateLink(url);
+
+        var stored = (await _store.ListAsync(cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(s => string.Equals(s.Passkey.Id, passkeyId, StringComparison.Ordinal))
+            ?? throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "No passkey on this device has this id.");
+
+        // A passkey of another realm would only be refused by the server, as an unknown credential would.
+        if (!string.Equals(stored.Passkey.Tenant.Id, link.TenantId, StringComparison.Ordinal)
+            || !string.Equals(stored.Passkey.Realm.Id, link.RealmId, StringComparison.Ordinal))
+        {
+            throw new PassbindException(
+                PassbindErrorCodes.PasskeyNotFound, "This passkey belongs to another realm than the sign-in.");
+        }
+
+        var options = await _client
+            .GetAuthenticationOptionsAsync(link, stored.CredentialId, cancellationToken).ConfigureAwait(false);
+
+        // WebAuthn L3 §5.1.4.1 step 8 and §6.3.3 step 3: the credential must be scoped to the options' RP ID (by default
+        // the one it was made for), and listed when the server lists any; the RP ID must be this server's to ask for.
+        var rpId = string.IsNullOrEmpty(options.RpId) ? stored.RpId : options.RpId;
+        CheckRpId(rpId, link.BaseUrl!); // ParseAuthenticateLink returns complete links only
+        var allowed = options.AllowCredentials ?? [];
+        if (!string.Equals(rpId, stored.RpId, StringComparison.Ordinal)
+            || (allowed.Count > 0 && !allowed.Any(d => d.Type is null or "public-key"
+                && string.Equals(d.Id, stored.CredentialId, StringComparison.Ordinal))))
+        {
+            throw new PassbindException(
+                PassbindErrorCodes.PasskeyNotFound, "This passkey cannot sign in here: the server asked for another one.");
+        }
+
+        var privateKey = await _store.GetPrivateKeyAsync(stored.Passkey.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "The passkey's private key is gone.");
+        try
+        {
+            // Stored before signing: a crash may skip a count, never repeat one.
+            var signCount = await _store.NextSignCountAsync(stored.Passkey.Id, cancellationToken).ConfigureAwait(false);
+            var assertion = SoftwareAuthenticator.Assert(
+                options, _origin, stored.RpId, stored.CredentialId, stored.UserHandle, privateKey, signCount);
+            var completed = await _client
+                .CompleteAuthenticationAsync(link, assertion, cancellationToken).ConfigureAwait(false);
+            return new AuthenticateResponse(RedirectUrl(completed), completed.Message, stored.Passkey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+        }
+    }
+
+    /// <summary>
+    /// Starts a sign-in with an email one-time code. The server answers the same whether or not an identity has the
+    /// address; when one has, it mails a code. Pass the returned URL and the code the user types to
+    /// <see cref="RedeemOtpAsync(string, string, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="url">An authenticate URL (see <see cref="IsAuthenticateUrl(string?)"/>).</param>
+    /// <param name="email">The user's email address.</param>
+    /// <param name="cancellationToken">Cancels the operation. Default: none.</param>
+    /// <returns>The authenticate URL to continue with.</returns>
+    /// <exception cref="ArgumentException"><paramref name="email"/> is null or blank.</exception>
+    /// <exception cref="PassbindException">As <see cref="GetAuthenticationContextAsync(string, CancellationToken)"/>.</exception>
+    public async Task<AuthenticateOtpResponse> AuthenticateOtpAsync(
+        string url, string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var link = ParseAuthenticateLink(url);
+        var response = await _client.AuthenticateOtpAsync(link, email.Trim(), cancellationToken).ConfigureAwait(false);
+        return new AuthenticateOtpResponse(string.IsNullOrEmpty(response.Url) ? link.Url : response.Url);
+    }
+
+    /// <summary>
+    /// Finishes a one-time-code sign-in. When the identity has no passkey on this device the answer carries
+    /// <see cref="AuthenticateResponse.PasskeyBindingToken"/>.
+    /// </summary>
+    /// <param name="url">The URL <see cref="AuthenticateOtpAsync(string, string, CancellationToken)"/> returned.</param>
+    /// <param name="otp">The code the user typed.</param>
+    /// <param name="cancellationToken">Cancels the operation. Default: none.</param>
+    /// <returns>The redirect URL carrying the code and state; <see cref="AuthenticateResponse.Passkey"/> is null.</returns>
+    /// <exception cref="ArgumentException"><paramref name="otp"/> is null or blank.</exception>
+    /// <exception cref="PassbindException">
+    /// <see cref="PassbindErrorCodes.OtpInvalid"/> for a wrong code (the user may try again);
+    /// <see cref="PassbindErrorCodes.OtpExpired"/> for an expired, used or exhausted one; else as
+    /// <see cref="GetAuthenticationContextAsync(string, CancellationToken)"/>.
+    /// </exception>
+    public async Task<AuthenticateResponse> RedeemOtpAsync(string url, string otp, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(otp);
+        var link = ParseAuthenticateLink(url);
+        var completed = await _client.RedeemOtpAsync(link, otp.Trim(), cancellationToken).ConfigureAwait(false);
+        return new AuthenticateResponse(RedirectUrl(completed), completed.Message, Passkey: null)
+        {
+            PasskeyBindingToken = string.IsNullOrEmpty(completed.PasskeyBindingToken) ? null : completed.PasskeyBindingToken,
+        };
+    }
+
     /// <summary>Lists the passkeys held on this device, oldest first. No server is contacted.</summary>
     /// <param name="cancellationToken">Cancels the operation. Default: none.</param>
     /// <returns>The passkeys; unreadable store entries are skipped.</returns>
@@ -177,6 +340,36 @@ public sealed class Embedded
     public Task DeletePasskeyAsync(string id, CancellationToken cancellationToken = default) =>
         _store.DeleteAsync(id, cancellationToken);
 
+    /// <summary>Parses an authenticate URL and checks its server is allowed, before anything is sent.</summary>
+    private AuthenticateLink ParseAuthenticateLink(string url)
+    {
+        if (!AuthenticateLink.TryParse(url, out var link))
+        {
+            throw new PassbindException(PassbindErrorCodes.InvalidUrl, "The URL is not an authenticate URL.");
+        }
+
+        if (!link.IsComplete)
+        {
+            throw new PassbindException(
+                PassbindErrorCodes.InvalidUrl, "The authenticate URL's request names no server, tenant or realm.");
+        }
+
+        // The request JWT is the transaction's capability: it goes only to an allowed host.
+        if (!_allowList.IsAllowed(link.BaseUrl))
+        {
+            throw new PassbindException(
+                PassbindErrorCodes.DomainNotAllowed,
+                $"The host {link.BaseUrl.Host} is not in EmbeddedOptions.AllowedDomains.");
+        }
+
+        return link;
+    }
+
+    private static string RedirectUrl(CompleteAuthenticationResponse completed) =>
+        string.IsNullOrEmpty(completed.RedirectUrl)
+            ? throw new PassbindException(PassbindErrorCodes.ServerError, "The server's answer has no redirect_url.")
+            : completed.RedirectUrl;
+
     /// <summary>
     /// The RP ID must be the server's host or a parent domain of it (as WebAuthn L3 §5.1.3 step 8 asks of an
     /// origin's effective domain), or an allowed domain: a server may not make this device hold a passkey for
@@ -186,7 +379,7 @@ public sealed class Embedded
     {
         if (string.IsNullOrEmpty(rpId))
         {
-            throw new PassbindException(PassbindErrorCodes.ServerError, "The registration options name no rp.id.");
+            throw new PassbindException(PassbindErrorCodes.ServerError, "The server's options name no RP ID.");
         }
 
         // NOTE: without the public suffix list, a parent "domain" must contain a dot; "localhost" passes by equality.

@@ -29,6 +29,19 @@ public interface IPasskeyStore
     /// cannot be read or decrypted.</exception>
     Task<byte[]?> GetPrivateKeyAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves a passkey's signature counter on by one, stores it, and returns it: the value its next assertion carries
+    /// (WebAuthn L3 §6.1.1). The first call for a passkey returns 1. The count must be stored before this returns, and
+    /// two calls, even at once, must never return the same value, or the server may refuse the second sign-in as a
+    /// cloned key. The default implementation keeps no counter and returns 0, which WebAuthn allows ("no counter").
+    /// </summary>
+    /// <param name="id">The passkey's local id, <see cref="Passkey.Id"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation. Default: none.</param>
+    /// <returns>The counter value to sign with.</returns>
+    /// <exception cref="PassbindException">With <see cref="PassbindErrorCodes.PasskeyNotFound"/> when no such passkey
+    /// is stored, or <see cref="PassbindErrorCodes.StoreError"/> when the count cannot be stored.</exception>
+    Task<uint> NextSignCountAsync(string id, CancellationToken cancellationToken = default) => Task.FromResult(0u);
+
     /// <summary>Deletes a passkey and its private key. Deleting a passkey that is not stored is not an error.</summary>
     /// <param name="id">The passkey's local id, <see cref="Passkey.Id"/>.</param>
     /// <param name="cancellationToken">Cancels the operation. Default: none.</param>

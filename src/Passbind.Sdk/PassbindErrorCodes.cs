@@ -1,12 +1,12 @@
 namespace Passbind.Sdk;
 
 /// <summary>
-/// The values of <see cref="PassbindException.Code"/>. Codes the server sends (binding-protocol.md §4) are passed
-/// through unchanged, so a code not listed here may still appear.
+/// The values of <see cref="PassbindException.Code"/>. Codes the server sends (binding-protocol.md §4,
+/// sign-in-protocol.md §7) are passed through unchanged, so a code not listed here may still appear.
 /// </summary>
 public static class PassbindErrorCodes
 {
-    /// <summary>The URL is not a binding link of either form.</summary>
+    /// <summary>The URL is not a binding link of either form, or not an authenticate URL (for the sign-in methods).</summary>
     public const string InvalidUrl = "invalid_url";
 
     /// <summary>The link's server is not in <see cref="EmbeddedOptions.AllowedDomains"/>; nothing was sent.</summary>
@@ -70,4 +70,34 @@ public static class PassbindErrorCodes
 
     /// <summary>The passkey store could not be read or written, or a stored key failed to decrypt.</summary>
     public const string StoreError = "store_error";
+
+    /// <summary>
+    /// No passkey on this device has the id given, it belongs to another realm than the sign-in, or the server asked
+    /// for another credential. Nothing was signed.
+    /// </summary>
+    public const string PasskeyNotFound = "passkey_not_found";
+
+    /// <summary>The request JWT names no transaction, or it is unknown or belongs to another realm (server, 404).</summary>
+    public const string TransactionNotFound = "transaction_not_found";
+
+    /// <summary>The sign-in transaction's ten minutes have passed (server, 410).</summary>
+    public const string TransactionExpired = "transaction_expired";
+
+    /// <summary>The sign-in transaction has already produced a code (server, 410).</summary>
+    public const string TransactionCompleted = "transaction_completed";
+
+    /// <summary>
+    /// A WebAuthn check of the assertion failed on the server; <see cref="PassbindException.Reason"/> names it, for example
+    /// <c>credential_not_allowed</c> for a revoked, suspended or unknown passkey (400).
+    /// </summary>
+    public const string AuthenticationFailed = "authentication_failed";
+
+    /// <summary>The one-time code is wrong; the user may try again a few times (server, 400).</summary>
+    public const string OtpInvalid = "otp_invalid";
+
+    /// <summary>The one-time code has expired, was used, or ran out of tries (server, 410).</summary>
+    public const string OtpExpired = "otp_expired";
+
+    /// <summary>Too many requests; try again later (server, 429).</summary>
+    public const string RateLimited = "rate_limited";
 }

@@ -88,20 +88,38 @@ export interface BindPasskeyResponse {
   message?: string;
 }
 
-/** The sign-in result type of Beyond Identity's SDK. Passbind does not implement sign-in yet. */
+/** What {@link Embedded.authenticate} and {@link Embedded.redeemOtp} resolve to. */
 export interface AuthenticateResponse {
+  /** `{redirect_uri}?code=…&state=…`: navigate there to finish the sign-in. */
   redirectUrl: string;
+  /** The server's message, when it sent one. */
   message?: string;
+  /**
+   * After {@link Embedded.redeemOtp}, when the identity has no passkey here: a token the app's
+   * backend exchanges for a binding link (`POST {issuer}/credential-binding-jobs`, bearer token).
+   */
   passkeyBindingToken?: string;
-  operation?: string;
+  /** The local passkey that signed, when this browser holds it (not after `redeemOtp`). */
   passkey?: Passkey;
-  redirectBundle?: string;
+}
+
+/** What {@link Embedded.getAuthenticationContext} resolves to. */
+export interface AuthenticationContext {
+  /** The URL to use from now on; it may differ from the one passed in. */
+  authUrl: string;
+  /** The sign-in methods the application's authenticator config allows, e.g. `{type: "webauthn_passkey"}`. */
+  authMethods: { type: string }[];
+  /** The application asking for the sign-in. */
+  application: { id: string; displayName?: string };
+  /** Where the sign-in request came from, as the server saw it. */
+  origin: { sourceIp?: string; userAgent?: string; geolocation?: string; referer?: string };
 }
 
 /**
- * Error codes. The server's codes (docs/binding-protocol.md §4) come through unchanged; the SDK
- * adds `invalid_url`, `domain_not_allowed`, `network_error`, `not_supported` and `user_canceled`.
- * A server answer without an error body gets the snake_case name of its HTTP status.
+ * Error codes. The server's codes (docs/binding-protocol.md §4, docs/sign-in-protocol.md) come
+ * through unchanged; the SDK adds `invalid_url`, `domain_not_allowed`, `network_error`,
+ * `not_supported`, `user_canceled` and `passkey_not_found`. A server answer without an error body
+ * gets the snake_case name of its HTTP status.
  */
 export type PassbindErrorCode =
   | "invalid_url"
@@ -120,6 +138,14 @@ export type PassbindErrorCode =
   | "challenge_expired"
   | "registration_failed"
   | "credential_exists"
+  | "passkey_not_found"
+  | "transaction_not_found"
+  | "transaction_expired"
+  | "transaction_completed"
+  | "authentication_failed"
+  | "otp_invalid"
+  | "otp_expired"
+  | "rate_limited"
   | (string & {});
 
 /** The one error class of the SDK: every failing call rejects with it. */
@@ -128,7 +154,7 @@ export class PassbindError extends Error {
   readonly name: "PassbindError";
   /** Stable snake_case code; see {@link PassbindErrorCode}. */
   code: PassbindErrorCode;
-  /** The server's `details` (for `registration_failed`, `details[0].reason`); `[]` when none. */
+  /** The server's `details` (for `registration_failed` and `authentication_failed`, `details[0].reason`); `[]` when none. */
   details: unknown[];
   /** The HTTP status, when the error came from the server. */
   status?: number;
@@ -152,7 +178,11 @@ export class Embedded {
    */
   isBindPasskeyUrl(url: string): boolean;
 
-  /** Whether `url` is a sign-in URL (`…/bi-authenticate?request=…`). Synchronous and never throws. */
+  /**
+   * Whether `url` is a sign-in URL: a `…/bi-authenticate` route whose `request` is a JWT naming a
+   * sign-in transaction (`authn.action.prove.transaction_id`). Synchronous and never throws.
+   * Does not check allowed domains.
+   */
   isAuthenticateUrl(url: string): boolean;
 
   /**
@@ -174,20 +204,31 @@ export class Embedded {
   updatePasskeys(): Promise<void>;
 
   /**
-   * Sign-in. Not implemented by the Passbind server yet: rejects with `invalid_url` for a URL
-   * that is not an authenticate URL, else with `not_supported`.
+   * Signs in with a passkey and resolves to the URL to navigate to. With `passkeyId` (a local
+   * {@link Passkey.id} from {@link getPasskeys}), that passkey signs: a `webauthn` one through the
+   * browser's dialog, a `subtle` one with its stored key and no dialog. Without it, the browser
+   * offers every passkey it holds for the server's RP ID. The host of the request's `base_url` must
+   * be allowed. Rejects with a {@link PassbindError}: `invalid_url`, `domain_not_allowed`,
+   * `passkey_not_found`, `user_canceled`, or the server's code (`authentication_failed`,
+   * `transaction_expired`, …).
    */
-  authenticate(url: string, passkeyId: string): Promise<AuthenticateResponse>;
+  authenticate(url: string, passkeyId?: string): Promise<AuthenticateResponse>;
 
-  /** Not implemented yet; see {@link authenticate}. */
-  getAuthenticationContext(url: string): Promise<never>;
+  /** Describes the sign-in of an authenticate URL: the application, its methods, the request's origin. */
+  getAuthenticationContext(url: string): Promise<AuthenticationContext>;
 
-  /** Not implemented yet; see {@link authenticate}. */
+  /** Not implemented by Passbind: rejects with `not_supported` (use {@link authenticate} without a passkey id). */
   authenticateFido2(url: string, locator: "local" | "autofill" | { email: string }): Promise<AuthenticateResponse>;
 
-  /** Not implemented yet; see {@link authenticate}. */
+  /**
+   * Starts a sign-in with an email one-time code. The answer is the same whether or not an identity
+   * has the address; when one has, a code is mailed to it. Pass the returned `url` to {@link redeemOtp}.
+   */
   authenticateOtp(url: string, email: string): Promise<{ url: string }>;
 
-  /** Not implemented yet; see {@link authenticate}. */
-  redeemOtp(url: string, otp: string): Promise<AuthenticateResponse | { url: string }>;
+  /**
+   * Finishes a one-time-code sign-in. A wrong code rejects with `otp_invalid` (the user may try
+   * again); an expired or used-up one with `otp_expired`.
+   */
+  redeemOtp(url: string, otp: string): Promise<AuthenticateResponse>;
 }

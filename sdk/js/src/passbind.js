@@ -2,8 +2,9 @@
 //
 // One self-contained ES module with no imports: the server serves this file unchanged as
 // {auth_base_url}/sdk/passbind.js, and npm users import it from @passbind/sdk-js.
-// It speaks the open binding protocol of docs/binding-protocol.md: WebAuthn Level 3 JSON
-// (PublicKeyCredentialCreationOptionsJSON out, RegistrationResponseJSON in).
+// It speaks the open binding and sign-in protocols of docs/binding-protocol.md and
+// docs/sign-in-protocol.md: WebAuthn Level 3 JSON (PublicKeyCredentialCreationOptionsJSON out,
+// RegistrationResponseJSON in; PublicKeyCredentialRequestOptionsJSON out, AuthenticationResponseJSON in).
 
 /**
  * @typedef {"webauthn" | "subtle"} KeyType
@@ -43,6 +44,26 @@
  * @property {string} identityId
  * @property {string} jobId
  * @property {string} token
+ *
+ * @typedef {object} AuthenticateLink
+ * @property {string} url The authenticate URL itself.
+ * @property {string} request The `request` JWT.
+ * @property {string | null} baseUrl `authn.base_url`, without a trailing slash.
+ * @property {string | null} tenantId `authn.tid`.
+ * @property {string | null} realmId `authn.rid`.
+ * @property {string} transactionId `authn.action.prove.transaction_id`.
+ *
+ * @typedef {object} AuthenticationContext
+ * @property {string} authUrl The URL to use from now on (it may differ from the one passed in).
+ * @property {{type: string}[]} authMethods
+ * @property {{id: string, displayName?: string}} application
+ * @property {{sourceIp?: string, userAgent?: string, geolocation?: string, referer?: string}} origin
+ *
+ * @typedef {object} AuthenticateResponse
+ * @property {string} redirectUrl `{redirect_uri}?code=…&state=…`: navigate there to finish the sign-in.
+ * @property {string} [message]
+ * @property {Passkey} [passkey] The local passkey that signed, when this browser holds it.
+ * @property {string} [passkeyBindingToken] After `redeemOtp`: a token to bind a passkey with.
  */
 
 /** Error of every failing SDK call. `code` is the server's code, or one of the SDK's own. */
@@ -300,10 +321,72 @@ function parseBindingLink(input) {
   return null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Authenticate URLs (docs/sign-in-protocol.md §2): `…/bi-authenticate?request=<JWT>`. The JWT is read,
+// not verified: it is the transaction's capability, and the server checks it on every call.
+
+const JWT_SEGMENT = /^[A-Za-z0-9_-]+$/;
+const textDecoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The `request` JWT's payload, or null when it is not three base64url segments with a JSON object in
+ * the middle.
+ * @param {string} request
+ * @returns {Record<string, any> | null}
+ */
+function decodeJwtPayload(request) {
+  const segments = request.split(".");
+  if (segments.length !== 3 || !segments.every((s) => JWT_SEGMENT.test(s))) return null;
+  try {
+    const payload = JSON.parse(textDecoder.decode(base64UrlDecode(segments[1])));
+    return payload && typeof payload === "object" && !Array.isArray(payload) ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Extracts what an authenticate URL names, or returns null when the URL is not one: a
+ * `/bi-authenticate` route whose `request` is a JWT naming `authn.action.prove.transaction_id`.
+ * `baseUrl`, `tenantId` and `realmId` are null when the JWT lacks them (the URL is still an
+ * authenticate URL, but no call can be made with it).
+ * @param {unknown} input
+ * @returns {AuthenticateLink | null}
+ */
+function parseAuthenticateLink(input) {
+  const url = parseAbsoluteUrl(input);
+  if (!url || !isRoute(url, "bi-authenticate")) return null;
+  const request = url.searchParams.get("request");
+  if (!request) return null;
+  const payload = decodeJwtPayload(request);
+  const authn = payload?.authn;
+  const transactionId = authn?.action?.prove?.transaction_id;
+  if (typeof transactionId !== "string" || !transactionId || /[/?#]/.test(transactionId)) return null;
+  const idOrNull = (/** @type {unknown} */ v) => (typeof v === "string" && v && !/[/?#]/.test(v) ? v : null);
+  const base = typeof authn.base_url === "string" ? parseAbsoluteUrl(authn.base_url) : null;
+  const baseUrl = base && isHttp(base) && !base.search && !base.hash && !base.username && !base.password
+    ? base.origin + base.pathname.replace(/\/+$/, "")
+    : null;
+  return {
+    url: url.href,
+    request,
+    baseUrl,
+    tenantId: idOrNull(authn.tid),
+    realmId: idOrNull(authn.rid),
+    transactionId,
+  };
+}
+
 /** @param {unknown} input */
 function isAuthenticateLink(input) {
-  const url = parseAbsoluteUrl(input);
-  return url !== null && isRoute(url, "bi-authenticate") && !!url.searchParams.get("request");
+  return parseAuthenticateLink(input) !== null;
+}
+
+/** @param {AuthenticateLink} link @param {string} method */
+function transactionEndpoint(link, method) {
+  const e = encodeURIComponent;
+  return `${link.baseUrl}/v1/tenants/${e(/** @type {string} */ (link.tenantId))}/realms/${e(/** @type {string} */ (link.realmId))}` +
+    `/transactions/${e(link.transactionId)}:${method}`;
 }
 
 /** @param {BindingLink} link @param {string} method */
@@ -404,10 +487,11 @@ function errorFromResponse(status, body) {
 }
 
 /**
- * Maps what `navigator.credentials.create` (or fetch) threw to a PassbindError.
+ * Maps what `navigator.credentials.create` or `.get` threw to a PassbindError.
  * @param {unknown} error
+ * @param {"create" | "get"} [ceremony] Default `"create"`.
  */
-function errorFromCeremony(error) {
+function errorFromCeremony(error, ceremony = "create") {
   if (error instanceof PassbindError) return error;
   const name = error && typeof error === "object" ? /** @type {any} */ (error).name : undefined;
   const text = error && typeof error === "object" && typeof (/** @type {any} */ (error).message) === "string"
@@ -416,6 +500,15 @@ function errorFromCeremony(error) {
     case "NotAllowedError":
     case "AbortError":
       return new PassbindError("user_canceled", "The passkey dialog was canceled or timed out.", { cause: error });
+  }
+  if (ceremony === "get") {
+    return name === "SecurityError"
+      ? new PassbindError("origin_not_allowed",
+        "The browser refused to use a passkey for this relying party from this page's origin.", { cause: error })
+      : new PassbindError("authentication_failed",
+        `The passkey could not sign in${text ? `: ${text}` : "."}`, { cause: error });
+  }
+  switch (name) {
     case "InvalidStateError":
       return new PassbindError("credential_exists",
         "This authenticator already holds a passkey for this identity.", { cause: error });
@@ -433,14 +526,14 @@ function errorFromCeremony(error) {
 
 /** @param {string} what */
 function notSupported(what) {
-  return new PassbindError("not_supported", `${what} is not supported by this Passbind server yet.`);
+  return new PassbindError("not_supported", `${what} is not supported by Passbind.`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
 
 /**
- * POSTs JSON to a binding endpoint and returns the parsed 200 body.
+ * POSTs JSON to a binding or transaction endpoint and returns the parsed 200 body.
  * @param {string} url @param {object} body @param {AbortSignal | undefined} signal
  */
 async function postJson(url, body, signal) {
@@ -451,8 +544,9 @@ async function postJson(url, body, signal) {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(body),
-      // The token is the only credential: no cookies. A form-B page URL carries the token in its
-      // query, so no Referer either. Redirects are refused rather than re-posting the token elsewhere.
+      // The token (or the request JWT) is the only credential: no cookies. A form-B page URL and an
+      // authenticate URL carry it in their query, so no Referer either. Redirects are refused rather
+      // than re-posting it elsewhere.
       credentials: "omit",
       referrerPolicy: "no-referrer",
       redirect: "error",
@@ -499,10 +593,29 @@ function creationOptionsFromJson(json) {
   const options = { ...json };
   options.challenge = base64UrlDecode(json.challenge);
   options.user = { ...json.user, id: base64UrlDecode(json.user.id) };
-  if (Array.isArray(json.excludeCredentials)) {
-    options.excludeCredentials = json.excludeCredentials.map((/** @type {any} */ c) => ({ ...c, id: base64UrlDecode(c.id) }));
-  }
+  if (Array.isArray(json.excludeCredentials)) options.excludeCredentials = decodeDescriptors(json.excludeCredentials);
   return options;
+}
+
+/** PublicKeyCredentialDescriptorJSON[] → descriptors with binary ids. @param {any[]} descriptors */
+function decodeDescriptors(descriptors) {
+  return descriptors.map((/** @type {any} */ c) => ({ ...c, id: base64UrlDecode(c.id) }));
+}
+
+/**
+ * The members every PublicKeyCredential's JSON has, around its `response`.
+ * @param {any} credential @param {Record<string, unknown>} response
+ */
+function credentialToJson(credential, response) {
+  return {
+    id: credential.id,
+    rawId: base64UrlEncode(credential.rawId),
+    type: credential.type,
+    response,
+    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+    clientExtensionResults: typeof credential.getClientExtensionResults === "function"
+      ? credential.getClientExtensionResults() : {},
+  };
 }
 
 /**
@@ -527,42 +640,50 @@ function registrationResponseToJson(credential) {
     const spki = response.getPublicKey();
     if (spki) json.publicKey = base64UrlEncode(spki);
   }
-  return {
-    id: credential.id,
-    rawId: base64UrlEncode(credential.rawId),
-    type: credential.type,
-    response: json,
-    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
-    clientExtensionResults: typeof credential.getClientExtensionResults === "function"
-      ? credential.getClientExtensionResults() : {},
-  };
+  return credentialToJson(credential, json);
 }
 
 /** @param {any} publicKeyJson @param {AbortSignal | undefined} signal */
 async function createWithWebAuthn(publicKeyJson, signal) {
-  const credentials = globalThis.navigator?.credentials;
-  if (!credentials || typeof credentials.create !== "function") {
+  const json = await webAuthnCeremony("create", publicKeyJson, signal);
+  return { json, credentialId: json.id };
+}
+
+const CEREMONIES = {
+  create: { parse: "parseCreationOptionsFromJSON", fromJson: creationOptionsFromJson, toJson: registrationResponseToJson, what: "registration" },
+  get: { parse: "parseRequestOptionsFromJSON", fromJson: requestOptionsFromJson, toJson: authenticationResponseToJson, what: "authentication" },
+};
+
+/**
+ * Runs `navigator.credentials.create` or `.get` with the server's options JSON and returns the
+ * credential as WebAuthn Level 3 JSON. The browser's own JSON methods are used where it has them.
+ * @param {"create" | "get"} ceremony
+ * @param {any} publicKeyJson
+ * @param {AbortSignal | undefined} signal
+ * @returns {Promise<any>}
+ */
+async function webAuthnCeremony(ceremony, publicKeyJson, signal) {
+  const { parse, fromJson, toJson, what } = CEREMONIES[ceremony];
+  const credentials = /** @type {any} */ (globalThis.navigator?.credentials);
+  if (!credentials || typeof credentials[ceremony] !== "function") {
     throw new PassbindError("not_supported", "This browser does not support passkeys (WebAuthn).");
   }
   const PKC = /** @type {any} */ (globalThis).PublicKeyCredential;
   let publicKey;
   try {
-    publicKey = PKC && typeof PKC.parseCreationOptionsFromJSON === "function"
-      ? PKC.parseCreationOptionsFromJSON(publicKeyJson)
-      : creationOptionsFromJson(publicKeyJson);
+    publicKey = PKC && typeof PKC[parse] === "function" ? PKC[parse](publicKeyJson) : fromJson(publicKeyJson);
   } catch (error) {
-    throw new PassbindError("network_error", "The Passbind server sent registration options the browser cannot use.", { cause: error });
+    throw new PassbindError("network_error", `The Passbind server sent ${what} options the browser cannot use.`, { cause: error });
   }
   /** @type {any} */
   let credential;
   try {
-    credential = await credentials.create({ publicKey, signal });
+    credential = await credentials[ceremony](signal === undefined ? { publicKey } : { publicKey, signal });
   } catch (error) {
-    throw errorFromCeremony(error);
+    throw errorFromCeremony(error, ceremony);
   }
-  if (!credential) throw new PassbindError("user_canceled", "No passkey was created.");
-  const json = typeof credential.toJSON === "function" ? credential.toJSON() : registrationResponseToJson(credential);
-  return { json, credentialId: json.id };
+  if (!credential) throw new PassbindError("user_canceled", ceremony === "create" ? "No passkey was created." : "No passkey was chosen.");
+  return typeof credential.toJSON === "function" ? credential.toJSON() : toJson(credential);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -683,6 +804,111 @@ async function createWithSubtle(publicKeyJson, origin) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Assertions (docs/sign-in-protocol.md §4, §5): PublicKeyCredentialRequestOptionsJSON in,
+// AuthenticationResponseJSON out.
+
+/**
+ * PublicKeyCredentialRequestOptionsJSON → PublicKeyCredentialRequestOptions, for browsers without
+ * PublicKeyCredential.parseRequestOptionsFromJSON.
+ * @param {any} json
+ */
+function requestOptionsFromJson(json) {
+  const options = { ...json };
+  options.challenge = base64UrlDecode(json.challenge);
+  if (Array.isArray(json.allowCredentials)) options.allowCredentials = decodeDescriptors(json.allowCredentials);
+  return options;
+}
+
+/**
+ * PublicKeyCredential (of a `get`) → AuthenticationResponseJSON, for browsers without credential.toJSON().
+ * @param {any} credential
+ */
+function authenticationResponseToJson(credential) {
+  const response = credential.response;
+  /** @type {Record<string, unknown>} */
+  const json = {
+    clientDataJSON: base64UrlEncode(response.clientDataJSON),
+    authenticatorData: base64UrlEncode(response.authenticatorData),
+    signature: base64UrlEncode(response.signature),
+  };
+  if (response.userHandle) json.userHandle = base64UrlEncode(response.userHandle);
+  return credentialToJson(credential, json);
+}
+
+/** @param {any} publicKeyJson */
+function checkRequestOptions(publicKeyJson) {
+  if (!publicKeyJson || typeof publicKeyJson !== "object" || typeof publicKeyJson.challenge !== "string" ||
+      (publicKeyJson.allowCredentials !== undefined && !Array.isArray(publicKeyJson.allowCredentials))) {
+    throw unexpectedResponse("authentication options");
+  }
+}
+
+/**
+ * Signs an assertion with a software passkey, as an authenticator and a browser together would
+ * (WebAuthn §6.3.3 authenticatorGetAssertion, §5.1.4 the client's part).
+ * @param {any} publicKeyJson PublicKeyCredentialRequestOptionsJSON
+ * @param {string} origin this page's origin
+ * @param {{id: string, key: {privateKey: CryptoKey, rpId: string, userHandle?: string}}} record the stored passkey
+ * @param {(id: string) => Promise<number>} nextSignCount stores and returns the counter to sign with
+ * @returns {Promise<any>} AuthenticationResponseJSON
+ */
+async function getWithSubtle(publicKeyJson, origin, record, nextSignCount) {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new PassbindError("not_supported", "WebCrypto is not available (a secure context is required).");
+  const originUrl = parseAbsoluteUrl(origin);
+  const rpId = publicKeyJson.rpId ?? originUrl?.hostname;
+  // §5.1.4.1 step 8: the RP ID must be the origin's host or a registrable suffix of it.
+  if (!originUrl || typeof rpId !== "string" || !isRpIdValidFor(originUrl.hostname, rpId)) {
+    throw new PassbindError("origin_not_allowed", `This page's origin cannot use a passkey for relying party "${rpId}".`);
+  }
+  // §6.3.3 step 3: only a credential scoped to this RP ID, and listed when the RP lists any.
+  const allowed = Array.isArray(publicKeyJson.allowCredentials) ? publicKeyJson.allowCredentials : [];
+  if (record.key.rpId !== rpId ||
+      (allowed.length > 0 && !allowed.some((/** @type {any} */ c) => c && c.type === "public-key" && c.id === record.id))) {
+    throw new PassbindError("passkey_not_found", "This passkey cannot sign in here: the server asked for another one.");
+  }
+  let challenge;
+  try {
+    challenge = base64UrlDecode(publicKeyJson.challenge);
+  } catch {
+    throw unexpectedResponse("challenge");
+  }
+
+  const clientDataJSON = textEncoder.encode(JSON.stringify({
+    type: "webauthn.get",
+    challenge: base64UrlEncode(challenge),
+    origin,
+    crossOrigin: false,
+  }));
+  // Only once every check has passed: a refused request uses up no count.
+  const signCount = await nextSignCount(record.id);
+  const counter = Uint8Array.of((signCount >>> 24) & 0xff, (signCount >>> 16) & 0xff, (signCount >>> 8) & 0xff, signCount & 0xff);
+  const authenticatorData = concatBytes(
+    await sha256(textEncoder.encode(rpId)),
+    Uint8Array.of(FLAG_UP | FLAG_UV),
+    counter,
+  );
+  // §6.3.3 step 11: sig over authenticatorData ‖ SHA-256(clientDataJSON), DER-encoded for ES256.
+  const raw = await subtle.sign({ name: "ECDSA", hash: "SHA-256" }, record.key.privateKey,
+    concatBytes(authenticatorData, await sha256(clientDataJSON)));
+  /** @type {Record<string, unknown>} */
+  const response = {
+    clientDataJSON: base64UrlEncode(clientDataJSON),
+    authenticatorData: base64UrlEncode(authenticatorData),
+    signature: base64UrlEncode(ecdsaRawToDer(raw)),
+  };
+  if (typeof record.key.userHandle === "string") response.userHandle = record.key.userHandle;
+  return {
+    id: record.id,
+    rawId: record.id,
+    type: "public-key",
+    response,
+    authenticatorAttachment: "platform",
+    clientExtensionResults: {},
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Local store: IndexedDB database "passbind", object store "passkeys", one record per passkey:
 // {id, passkey, baseUrl, rpId?, key?}. CryptoKeys are stored as they are (structured clone keeps
 // them non-extractable).
@@ -733,6 +959,42 @@ async function withStore(mode, action) {
       tx.onabort = () => reject(tx.error ?? new Error("transaction aborted"));
     });
     return await result;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Increments a software passkey's signature counter and returns the new value, in one read-write
+ * transaction, so two tabs signing at once never sign with the same count. The count is stored
+ * before the signature is made: a crash can skip a value, never repeat one.
+ * @param {string} id
+ * @returns {Promise<number>}
+ */
+async function nextSignCount(id) {
+  const db = await openDatabase();
+  try {
+    const tx = db.transaction(STORE, "readwrite");
+    const store = tx.objectStore(STORE);
+    /** @type {number | undefined} */
+    let count;
+    const done = new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve(undefined);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error("transaction aborted"));
+    });
+    const read = store.get(id);
+    read.onsuccess = () => {
+      const record = read.result;
+      if (!record?.key) return;
+      // A 32-bit counter (§6.1); it wraps rather than overflows, as authenticators do.
+      count = ((Number(record.key.signCount) || 0) + 1) >>> 0;
+      record.key.signCount = count;
+      store.put(record);
+    };
+    await done;
+    if (count === undefined) throw new PassbindError("passkey_not_found", "This browser holds no such passkey.");
+    return count;
   } finally {
     db.close();
   }
@@ -928,30 +1190,98 @@ export class Embedded {
   };
 
   /**
-   * Sign-in with a passkey. Not implemented by the Passbind server yet: rejects with
-   * `invalid_url` for a URL that is not an authenticate URL, else with `not_supported`.
-   * @param {string} url
-   * @param {string} passkeyId
-   * @returns {Promise<never>}
+   * Signs in with a passkey: asks the server for assertion options, has the passkey sign them, and
+   * completes the transaction. A `webauthn` passkey answers `navigator.credentials.get` (the
+   * browser shows its dialog); a `subtle` passkey signs with its stored key, without a dialog.
+   * Without `passkeyId`, the browser offers every passkey it has for the server's RP ID (a
+   * discoverable credential). Navigate to `redirectUrl` to finish the sign-in.
+   * @param {string} url an authenticate URL (`…/bi-authenticate?request=…`)
+   * @param {string} [passkeyId] the local `id` of a passkey from `getPasskeys`
+   * @returns {Promise<AuthenticateResponse>}
    */
   authenticate = async (url, passkeyId) => {
-    void passkeyId;
-    if (!isAuthenticateLink(url)) throw new PassbindError("invalid_url", "This is not an authenticate URL.");
-    throw notSupported("Sign-in (authenticate)");
+    const link = this.#authenticateLink(url);
+    /** @type {any} */
+    let record;
+    if (passkeyId !== undefined && passkeyId !== null) {
+      if (typeof passkeyId !== "string" || !passkeyId) {
+        throw new PassbindError("invalid_request", "passkeyId must be the id of a passkey from getPasskeys().");
+      }
+      record = globalThis.indexedDB ? await withStore("readonly", (store) => store.get(passkeyId)) : undefined;
+      if (!record) throw new PassbindError("passkey_not_found", "This browser holds no passkey with that id.");
+      // A passkey of another realm would only be refused by the server, as an unknown credential.
+      if (record.passkey?.tenant?.id !== link.tenantId || record.passkey?.realm?.id !== link.realmId) {
+        throw new PassbindError("passkey_not_found", "That passkey belongs to another realm than this sign-in.");
+      }
+    }
+    const keyType = record?.passkey?.keyType === "subtle" ? "subtle" : "webauthn";
+    if (keyType === "subtle" && !record.key?.privateKey) {
+      throw new PassbindError("passkey_not_found", "The software passkey's key is missing from this browser.");
+    }
+
+    const optionsBody = await postJson(transactionEndpoint(link, "authenticationOptions"),
+      { request: link.request, key_type: keyType, credential_id: record ? record.id : null });
+    const publicKeyJson = /** @type {any} */ (optionsBody).public_key;
+    checkRequestOptions(publicKeyJson);
+
+    const credential = keyType === "subtle"
+      ? await getWithSubtle(publicKeyJson, globalThis.location?.origin ?? "", record, nextSignCount)
+      : await webAuthnCeremony("get", publicKeyJson, undefined);
+
+    const completion = /** @type {any} */ (await postJson(transactionEndpoint(link, "completeAuthentication"),
+      { request: link.request, credential }));
+    const redirectUrl = str(completion.redirect_url);
+    if (!redirectUrl) throw unexpectedResponse("no redirect_url");
+
+    // The passkey that signed: the one asked for, or, for a discoverable credential, the local
+    // record of the credential the browser chose (none when it is not one this SDK bound).
+    if (!record && typeof credential?.id === "string" && globalThis.indexedDB) {
+      try {
+        record = await withStore("readonly", (store) => store.get(credential.id));
+      } catch {
+        record = undefined;
+      }
+    }
+    /** @type {AuthenticateResponse} */
+    const result = { redirectUrl };
+    if (str(completion.message)) result.message = completion.message;
+    if (record?.passkey) result.passkey = structuredClone(record.passkey);
+    return result;
   };
 
   /**
-   * Not implemented by the Passbind server yet; see `authenticate`.
-   * @param {string} url
-   * @returns {Promise<never>}
+   * Describes a sign-in: the application asking, the methods it allows, and where the request
+   * came from.
+   * @param {string} url an authenticate URL
+   * @returns {Promise<AuthenticationContext>}
    */
   getAuthenticationContext = async (url) => {
-    if (!isAuthenticateLink(url)) throw new PassbindError("invalid_url", "This is not an authenticate URL.");
-    throw notSupported("getAuthenticationContext");
+    const link = this.#authenticateLink(url);
+    const body = /** @type {any} */ (await postJson(transactionEndpoint(link, "authenticationContext"), { request: link.request }));
+    const application = body.application ?? {};
+    const origin = body.origin ?? {};
+    if (typeof application.id !== "string") throw unexpectedResponse("no application");
+    /** @type {AuthenticationContext["application"]} */
+    const applicationOut = { id: application.id };
+    if (str(application.display_name) !== undefined) applicationOut.displayName = application.display_name;
+    /** @type {AuthenticationContext["origin"]} */
+    const originOut = {};
+    if (str(origin.source_ip) !== undefined) originOut.sourceIp = origin.source_ip;
+    if (str(origin.user_agent) !== undefined) originOut.userAgent = origin.user_agent;
+    if (str(origin.geolocation) !== undefined) originOut.geolocation = origin.geolocation;
+    if (str(origin.referer) !== undefined) originOut.referer = origin.referer;
+    return {
+      authUrl: str(body.auth_url) || link.url,
+      authMethods: (Array.isArray(body.auth_methods) ? body.auth_methods : [])
+        .filter((/** @type {any} */ m) => m && typeof m.type === "string")
+        .map((/** @type {any} */ m) => ({ type: m.type })),
+      application: applicationOut,
+      origin: originOut,
+    };
   };
 
   /**
-   * Not implemented by the Passbind server yet; see `authenticate`.
+   * Not implemented by Passbind: use `authenticate` (with no `passkeyId` for a discoverable passkey).
    * @param {string} url @param {unknown} locator
    * @returns {Promise<never>}
    */
@@ -962,26 +1292,62 @@ export class Embedded {
   };
 
   /**
-   * Not implemented by the Passbind server yet.
-   * @param {string} url @param {string} email
-   * @returns {Promise<never>}
+   * Starts a sign-in with an email one-time code: the server mails a code to the identity with this
+   * address, if there is one (the answer is the same either way). Then call `redeemOtp` with the
+   * returned `url` and the code the user types.
+   * @param {string} url an authenticate URL
+   * @param {string} email
+   * @returns {Promise<{url: string}>}
    */
   authenticateOtp = async (url, email) => {
-    void email;
-    if (!isAuthenticateLink(url)) throw new PassbindError("invalid_url", "This is not an authenticate URL.");
-    throw notSupported("authenticateOtp");
+    const link = this.#authenticateLink(url);
+    if (typeof email !== "string" || !email.trim()) {
+      throw new PassbindError("invalid_request", "email must be an email address.");
+    }
+    const body = /** @type {any} */ (await postJson(transactionEndpoint(link, "authenticateOtp"), { request: link.request, email: email.trim() }));
+    return { url: str(body.url) || link.url };
   };
 
   /**
-   * Not implemented by the Passbind server yet.
-   * @param {string} url @param {string} otp
-   * @returns {Promise<never>}
+   * Finishes a one-time-code sign-in. A wrong code rejects with `otp_invalid` (the user may try
+   * again, a few times); an expired or used-up one with `otp_expired`.
+   * @param {string} url the `url` from `authenticateOtp`
+   * @param {string} otp the code the user typed
+   * @returns {Promise<AuthenticateResponse>}
    */
   redeemOtp = async (url, otp) => {
-    void otp;
-    if (!isAuthenticateLink(url)) throw new PassbindError("invalid_url", "This is not an authenticate URL.");
-    throw notSupported("redeemOtp");
+    const link = this.#authenticateLink(url);
+    if (typeof otp !== "string" || !otp.trim()) {
+      throw new PassbindError("invalid_request", "otp must be the code from the email.");
+    }
+    const body = /** @type {any} */ (await postJson(transactionEndpoint(link, "redeemOtp"), { request: link.request, otp: otp.trim() }));
+    const redirectUrl = str(body.redirect_url);
+    if (!redirectUrl) throw unexpectedResponse("no redirect_url");
+    /** @type {AuthenticateResponse} */
+    const result = { redirectUrl };
+    if (str(body.message)) result.message = body.message;
+    if (str(body.passkey_binding_token)) result.passkeyBindingToken = body.passkey_binding_token;
+    return result;
   };
+
+  /**
+   * Parses an authenticate URL and checks that its server is allowed, before anything is sent.
+   * @param {unknown} url
+   * @returns {AuthenticateLink & {baseUrl: string, tenantId: string, realmId: string}}
+   */
+  #authenticateLink(url) {
+    const link = parseAuthenticateLink(url);
+    if (!link) throw new PassbindError("invalid_url", "This is not an authenticate URL.");
+    if (!link.baseUrl || !link.tenantId || !link.realmId) {
+      throw new PassbindError("invalid_url", "The authenticate URL's request names no server, tenant or realm.");
+    }
+    // The request JWT is the transaction's capability: it goes only to an allowed host.
+    if (!isHostAllowed(link.baseUrl, this.#allowedDomains)) {
+      throw new PassbindError("domain_not_allowed",
+        `${new URL(link.baseUrl).host} is not in allowedDomains; pass it to Embedded.initialize({allowedDomains}).`);
+    }
+    return /** @type {any} */ (link);
+  }
 }
 
 /**
@@ -995,13 +1361,17 @@ export const _internals = Object.freeze({
   cborEncode,
   ecdsaRawToDer,
   parseBindingLink,
+  parseAuthenticateLink,
   isAuthenticateLink,
+  transactionEndpoint,
   isHostAllowed,
   parseDomainEntry,
   errorFromResponse,
   errorFromCeremony,
   creationOptionsFromJson,
   registrationResponseToJson,
+  requestOptionsFromJson,
+  authenticationResponseToJson,
   passkeyFromCompletion,
   jobEndpoint,
   DB_NAME,

@@ -46,12 +46,23 @@ class FakeDatabase {
   transaction(name) {
     const data = this.stores.get(name);
     const tx = { oncomplete: null, onerror: null, onabort: null, error: null };
+    // As in IndexedDB, the transaction completes once no request is pending, so a request made
+    // in another's onsuccess belongs to the same transaction.
+    let pending = 0;
+    let completed = false;
     const request = (fn) => {
       const r = { result: undefined, error: null, onsuccess: null, onerror: null };
+      pending++;
       setTimeout(() => {
         r.result = fn();
         r.onsuccess?.();
-        setTimeout(() => tx.oncomplete?.());
+        pending--;
+        setTimeout(() => {
+          if (pending === 0 && !completed) {
+            completed = true;
+            tx.oncomplete?.();
+          }
+        });
       });
       return r;
     };

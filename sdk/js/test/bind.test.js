@@ -493,12 +493,10 @@ describe("bindPasskey with a software passkey (subtle)", () => {
   });
 });
 
-describe("sign-in methods", () => {
-  test("authenticate rejects not_supported for an authenticate URL, invalid_url otherwise", async () => {
+describe("methods Passbind does not implement", () => {
+  test("updatePasskeys and authenticateFido2 reject not_supported; authenticateFido2 checks the URL first", async () => {
     const embedded = await Embedded.initialize({ allowedDomains: [] });
-    await assert.rejects(embedded.authenticate("https://x.example/bi-authenticate?request=abc", "id"), (e) => e.code === "not_supported");
-    await assert.rejects(embedded.authenticate(LINK_A, "id"), (e) => e.code === "invalid_url");
-    await assert.rejects(embedded.getAuthenticationContext("https://x.example/bi-authenticate?request=abc"), (e) => e.code === "not_supported");
     await assert.rejects(embedded.updatePasskeys(), (e) => e.code === "not_supported");
+    await assert.rejects(embedded.authenticateFido2(LINK_A, "local"), (e) => e.code === "invalid_url");
   });
 });

@@ -2,7 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { Embedded, _internals } from "../src/passbind.js";
 
-const { parseBindingLink, jobEndpoint } = _internals;
+const { parseBindingLink, parseAuthenticateLink, transactionEndpoint, jobEndpoint } = _internals;
 const embedded = await Embedded.initialize({ allowedDomains: [] });
 
 const PLACEHOLDER = "0123456789ABCDEF";
@@ -84,27 +84,90 @@ describe("isBindPasskeyUrl", () => {
   });
 });
 
+/** A JWT with the given payload; the signature is not checked by the SDK, so any bytes do. */
+const jwt = (payload) => [{ typ: "JWT", alg: "RS256", kid: "k1" }, payload]
+  .map((part) => Buffer.from(JSON.stringify(part)).toString("base64url")).join(".") + ".c2lnbmF0dXJl";
+
+// The payload of the request JWT decoded from Beyond Identity's Android SDK tests (beyond-identity-api.md §5.3).
+const BI_REQUEST = jwt({
+  iss: "https://beyondidentity.com/v1/tenants/0001e3214d99f585/realms/8c4223d484c685db/applications/919fb545-23cb-4563-adda-f33105a2243d",
+  sub: "AMDWbgMqhX4D83DkX5QvjUXJ", aud: [], exp: 1664225136, nbf: 1664216736, iat: 1664220936, verb: "authenticate",
+  authn: {
+    base_url: "https://auth-us.beyondidentity.com", rid: "8c4223d484c685db", tid: "0001e3214d99f585", aid: "919fb545-23cb-4563-adda-f33105a2243d",
+    action: { prove: { transaction_id: "aCi8E47pTwzpXaH8wwL28Ma8X8cH2Byx", nonce: "9OL9RIYf5MeKLdB4" } },
+    redirect_uri: "http://example.com", state: "foobar",
+  },
+  origin: { ip: "127.0.0.6", ua: "Ruby", geo: "Unknown City", ref: "" },
+});
+
 describe("isAuthenticateUrl", () => {
   const yes = [
-    BI_AUTH_URL,
-    `https://auth.thisurldoesntmatter.com/bi-authenticate?request=${PLACEHOLDER}`,
-    "http://localhost:8083/bi-authenticate?request=eyJhbGciOi.x.y&state=1",
-    "myapp://bi-authenticate?request=abc",
+    `https://auth-us.beyondidentity.com/bi-authenticate?request=${BI_REQUEST}`,
+    `https://auth.thisurldoesntmatter.com/bi-authenticate?request=${BI_REQUEST}`,
+    `http://localhost:8083/bi-authenticate?request=${BI_REQUEST}&state=1`,
+    `http://localhost:8083/app/bi-authenticate/?request=${BI_REQUEST}`,
+    `myapp://bi-authenticate?request=${BI_REQUEST}`,
+    `https://example.com/bi-authenticate?request=${jwt({ authn: { action: { prove: { transaction_id: "t" } } } })}`,
   ];
   const no = [
     ...BIND_URLS.map(([, url]) => url),
     "https://example.com/bi-authenticate",
     "https://example.com/bi-authenticate?request=",
-    "https://example.com/authenticate?request=abc",
+    `https://example.com/authenticate?request=${BI_REQUEST}`,
+    `https://example.com/bi-authenticate?token=${BI_REQUEST}`,
+    // NOTE: Beyond Identity's own SDK tests call a placeholder request such as this one an
+    // authenticate URL; Passbind's SDK wants the JWT that names a transaction (sign-in-protocol.md §2),
+    // so that true means authenticate() can use the URL.
+    BI_AUTH_URL,
+    "https://example.com/bi-authenticate?request=a.b.c",
+    `https://example.com/bi-authenticate?request=${jwt({ authn: { action: { prove: {} } } })}`,
+    `https://example.com/bi-authenticate?request=${jwt({ authn: { action: { prove: { transaction_id: 42 } } } })}`,
+    `https://example.com/bi-authenticate?request=${jwt({ authn: { action: { prove: { transaction_id: "a/b" } } } })}`,
+    `https://example.com/bi-authenticate?request=${jwt([1, 2])}`,
+    `https://example.com/bi-authenticate?request=${BI_REQUEST}.extra`,
     "garbage",
     "",
   ];
-  for (const url of yes) test(`true: ${url}`, () => assert.equal(embedded.isAuthenticateUrl(url), true));
-  test("false for bind links, missing request and garbage", () => {
+  for (const url of yes) test(`true: ${url.slice(0, 60)}`, () => assert.equal(embedded.isAuthenticateUrl(url), true));
+  test("false for bind links, placeholders, malformed requests and garbage", () => {
     for (const url of no) assert.equal(embedded.isAuthenticateUrl(url), false, url);
   });
   test("false, never a throw, for non-strings", () => {
     for (const value of NON_STRINGS) assert.equal(embedded.isAuthenticateUrl(value), false);
+  });
+  test("an authenticate URL is never a bind URL", () => {
+    for (const url of yes) assert.equal(embedded.isBindPasskeyUrl(url), false, url);
+  });
+});
+
+describe("parseAuthenticateLink", () => {
+  test("reads base_url, tid, rid and the transaction from the request, not from the URL's host", () => {
+    const url = `http://localhost:8083/bi-authenticate?request=${BI_REQUEST}`;
+    assert.deepEqual(parseAuthenticateLink(url), {
+      url,
+      request: BI_REQUEST,
+      baseUrl: "https://auth-us.beyondidentity.com",
+      tenantId: "0001e3214d99f585",
+      realmId: "8c4223d484c685db",
+      transactionId: "aCi8E47pTwzpXaH8wwL28Ma8X8cH2Byx",
+    });
+    assert.equal(transactionEndpoint(parseAuthenticateLink(url), "authenticationOptions"),
+      "https://auth-us.beyondidentity.com/v1/tenants/0001e3214d99f585/realms/8c4223d484c685db/transactions/aCi8E47pTwzpXaH8wwL28Ma8X8cH2Byx:authenticationOptions");
+  });
+
+  test("keeps a base path, drops a trailing slash", () => {
+    const request = jwt({ authn: { base_url: "https://example.com/passbind/", tid: "t", rid: "r", action: { prove: { transaction_id: "x" } } } });
+    assert.equal(parseAuthenticateLink(`https://app.example/bi-authenticate?request=${request}`).baseUrl, "https://example.com/passbind");
+  });
+
+  test("a base_url that is not a plain http(s) URL, or an id with a slash, is left out", () => {
+    for (const baseUrl of ["javascript:alert(1)", "/relative", "https://u:p@example.com", "https://example.com/?q=1", 7]) {
+      const request = jwt({ authn: { base_url: baseUrl, tid: "t", rid: "r/..", action: { prove: { transaction_id: "x" } } } });
+      const link = parseAuthenticateLink(`https://app.example/bi-authenticate?request=${request}`);
+      assert.equal(link.baseUrl, null, String(baseUrl));
+      assert.equal(link.realmId, null);
+      assert.equal(link.tenantId, "t");
+    }
   });
 });
 

@@ -3,7 +3,10 @@ using System.Formats.Cbor;
 
 namespace Passbind.Core.WebAuthn;
 
-/// <summary>Authenticator data of a registration (WebAuthn §6.1), parsed strictly: no truncation, no leftover bytes.</summary>
+/// <summary>
+/// Authenticator data (WebAuthn §6.1), parsed strictly: no truncation, no leftover bytes. A registration's
+/// carries attested credential data (AT set); an assertion's does not.
+/// </summary>
 internal sealed class ParsedAuthenticatorData
 {
     private const int RpIdHashLength = 32;
@@ -32,16 +35,18 @@ internal sealed class ParsedAuthenticatorData
 
     public uint SignCount { get; }
 
+    /// <summary>The AAGUID of the attested credential data; empty when AT is clear.</summary>
     public Guid Aaguid { get; }
 
+    /// <summary>The attested credential id; empty when AT is clear.</summary>
     public ReadOnlyMemory<byte> CredentialId { get; }
 
-    /// <summary>The COSE_Key exactly as encoded; parsed and validated by <see cref="CoseKey"/>.</summary>
+    /// <summary>The COSE_Key exactly as encoded, parsed and validated by <see cref="CoseKey"/>; empty when AT is clear.</summary>
     public ReadOnlyMemory<byte> CredentialPublicKey { get; }
 
     public bool Has(AuthenticatorDataFlags flag) => (Flags & flag) == flag;
 
-    /// <summary>Parses <paramref name="authData"/>; on failure the reason is <see cref="RegistrationFailureReason.InvalidAuthenticatorData"/>.</summary>
+    /// <summary>Parses <paramref name="authData"/>; null means the authenticator data is malformed (<c>invalid_authenticator_data</c>).</summary>
     public static ParsedAuthenticatorData? TryParse(ReadOnlyMemory<byte> authData)
     {
         var span = authData.Span;
@@ -53,38 +58,38 @@ internal sealed class ParsedAuthenticatorData
         var flags = (AuthenticatorDataFlags)span[RpIdHashLength];
         var signCount = BinaryPrimitives.ReadUInt32BigEndian(span.Slice(RpIdHashLength + 1, 4));
 
-        // A registration must carry the new credential: AT set and attested credential data present.
-        if ((flags & AuthenticatorDataFlags.AttestedCredentialData) == 0)
-        {
-            return null;
-        }
-
         var offset = FixedLength;
-        if (span.Length < offset + AaguidLength + 2)
+        var aaguid = Guid.Empty;
+        ReadOnlyMemory<byte> credentialId = default;
+        ReadOnlyMemory<byte> credentialPublicKey = default;
+        if ((flags & AuthenticatorDataFlags.AttestedCredentialData) != 0)
         {
-            return null;
+            if (span.Length < offset + AaguidLength + 2)
+            {
+                return null;
+            }
+
+            aaguid = new Guid(span.Slice(offset, AaguidLength), bigEndian: true);
+            offset += AaguidLength;
+            int credentialIdLength = BinaryPrimitives.ReadUInt16BigEndian(span.Slice(offset, 2));
+            offset += 2;
+            if (credentialIdLength == 0 || span.Length < offset + credentialIdLength)
+            {
+                return null;
+            }
+
+            credentialId = authData.Slice(offset, credentialIdLength);
+            offset += credentialIdLength;
+
+            var publicKeyLength = EncodedItemLength(authData[offset..]);
+            if (publicKeyLength <= 0)
+            {
+                return null;
+            }
+
+            credentialPublicKey = authData.Slice(offset, publicKeyLength);
+            offset += publicKeyLength;
         }
-
-        var aaguid = new Guid(span.Slice(offset, AaguidLength), bigEndian: true);
-        offset += AaguidLength;
-        int credentialIdLength = BinaryPrimitives.ReadUInt16BigEndian(span.Slice(offset, 2));
-        offset += 2;
-        if (credentialIdLength == 0 || span.Length < offset + credentialIdLength)
-        {
-            return null;
-        }
-
-        var credentialId = authData.Slice(offset, credentialIdLength);
-        offset += credentialIdLength;
-
-        var publicKeyLength = EncodedItemLength(authData[offset..]);
-        if (publicKeyLength <= 0)
-        {
-            return null;
-        }
-
-        var credentialPublicKey = authData.Slice(offset, publicKeyLength);
-        offset += publicKeyLength;
 
         if ((flags & AuthenticatorDataFlags.ExtensionData) != 0)
         {

@@ -40,20 +40,13 @@ public static class RegistrationOptionsFactory
 
         var challenge = RandomNumberGenerator.GetBytes(ChallengeSize);
 
-        var exclude = new PublicKeyCredentialDescriptorJson[parameters.ExcludeCredentialIds.Count];
-        var i = 0;
-        foreach (var id in parameters.ExcludeCredentialIds)
-        {
-            exclude[i++] = new PublicKeyCredentialDescriptorJson(PublicKeyType, id.ToArray());
-        }
-
         var options = new PublicKeyCredentialCreationOptionsJson(
             Rp: new PublicKeyCredentialRpEntityJson(parameters.RpId, parameters.RpName),
             User: new PublicKeyCredentialUserEntityJson(parameters.UserHandle.ToArray(), parameters.UserName, parameters.DisplayName),
             Challenge: challenge,
             PubKeyCredParams: PubKeyCredParams,
             Timeout: (long)parameters.Timeout.TotalMilliseconds,
-            ExcludeCredentials: exclude,
+            ExcludeCredentials: PublicKeyCredentialDescriptorJson.ListOf(parameters.ExcludeCredentialIds),
             // A passkey must be discoverable: sign-in starts without a username.
             AuthenticatorSelection: new AuthenticatorSelectionCriteriaJson("required", RequireResidentKey: true, parameters.UserVerification),
             Attestation: "none",

@@ -9,7 +9,8 @@ namespace Passbind.Sdk.Authenticator;
 
 /// <summary>
 /// A software WebAuthn authenticator and client in one: it answers a <c>PublicKeyCredentialCreationOptionsJSON</c>
-/// with an ES256 credential and a <c>packed</c> self attestation (WebAuthn Level 3 §6.5.4, §8.2).
+/// with an ES256 credential and a <c>packed</c> self attestation (WebAuthn Level 3 §6.5.4, §8.2), and a
+/// <c>PublicKeyCredentialRequestOptionsJSON</c> with an assertion signed by a stored credential (§6.3.3).
 /// </summary>
 internal static class SoftwareAuthenticator
 {
@@ -53,7 +54,7 @@ internal static class SoftwareAuthenticator
         var publicKey = key.ExportParameters(includePrivateParameters: false);
 
         // WebAuthn L3 §5.1.3 step 14: CollectedClientData, in the order of §5.8.1.1 (type, challenge, origin, crossOrigin).
-        var clientDataJson = ClientData(challenge, origin);
+        var clientDataJson = ClientData("webauthn.create", challenge, origin);
         var authenticatorData = AuthenticatorData(rpId, credentialId, publicKey.Q);
 
         // §8.2 packed, self attestation: sig over authenticatorData ‖ SHA-256(clientDataJSON) with the credential key.
@@ -81,13 +82,66 @@ internal static class SoftwareAuthenticator
         return new AuthenticatorRegistration(credential, key.ExportPkcs8PrivateKey(), id, userHandle, rpId);
     }
 
-    internal static byte[] ClientData(string challenge, string origin)
+    /// <summary>
+    /// Signs an assertion for <paramref name="options"/> with a stored credential (WebAuthn L3 §6.3.3
+    /// authenticatorGetAssertion, with the client's part of §5.1.4). The caller has checked that the credential is
+    /// allowed and scoped to <paramref name="rpId"/>, and has stored <paramref name="signCount"/> before calling.
+    /// </summary>
+    public static AuthenticationResponse Assert(
+        PublicKeyCredentialRequestOptions options,
+        string origin,
+        string rpId,
+        string credentialId,
+        string? userHandle,
+        ReadOnlySpan<byte> privateKey,
+        uint signCount)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(origin);
+        ArgumentException.ThrowIfNullOrEmpty(rpId);
+        var challenge = options.Challenge;
+        if (string.IsNullOrEmpty(challenge) || !IsBase64Url(challenge))
+        {
+            throw new PassbindException(PassbindErrorCodes.ServerError, "The authentication options lack a challenge.");
+        }
+
+        // §5.1.4.1 step 10: CollectedClientData of type webauthn.get.
+        var clientDataJson = ClientData("webauthn.get", challenge, origin);
+
+        // §6.1: rpIdHash ‖ flags ‖ signCount; no attested credential data and no extensions in an assertion.
+        var authenticatorData = new byte[32 + 1 + 4];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rpId), authenticatorData.AsSpan(0, 32));
+        authenticatorData[32] = FlagUserPresent | FlagUserVerified;
+        BinaryPrimitives.WriteUInt32BigEndian(authenticatorData.AsSpan(33, 4), signCount);
+
+        // §6.3.3 step 11: the signature over authenticatorData ‖ SHA-256(clientDataJSON), DER-encoded for ES256.
+        using var key = ECDsa.Create();
+        key.ImportPkcs8PrivateKey(privateKey, out _);
+        var signature = key.SignData(
+            [.. authenticatorData, .. SHA256.HashData(clientDataJson)],
+            HashAlgorithmName.SHA256,
+            DSASignatureFormat.Rfc3279DerSequence);
+
+        return new AuthenticationResponse(
+            Id: credentialId,
+            RawId: credentialId,
+            Type: "public-key",
+            Response: new AuthenticatorAssertionResponse(
+                ClientDataJson: Base64Url.EncodeToString(clientDataJson),
+                AuthenticatorData: Base64Url.EncodeToString(authenticatorData),
+                Signature: Base64Url.EncodeToString(signature),
+                UserHandle: userHandle),
+            AuthenticatorAttachment: "platform",
+            ClientExtensionResults: new ClientExtensionResults(null));
+    }
+
+    internal static byte[] ClientData(string type, string challenge, string origin)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("type", "webauthn.create");
+            writer.WriteString("type", type);
             writer.WriteString("challenge", challenge);
             writer.WriteString("origin", origin);
             writer.WriteBoolean("crossOrigin", false);

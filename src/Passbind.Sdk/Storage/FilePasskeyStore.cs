@@ -90,7 +90,8 @@ internal sealed class FilePasskeyStore : IPasskeyStore
                 passkey.UserHandle,
                 passkey.ApiBaseUrl,
                 passkey.LocalCreated,
-                sealedKey);
+                sealedKey,
+                SignCount: 0);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(file, StoreJsonContext.Default.PasskeyFile);
 
             EnsureDirectory();
@@ -127,6 +128,34 @@ internal sealed class FilePasskeyStore : IPasskeyStore
         }
     }
 
+    public async Task<uint> NextSignCountAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!IsValidId(id) || !File.Exists(PathOf(id)))
+        {
+            throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "No passkey with this id is stored.");
+        }
+
+        // Two processes (an app and the CLI) may sign with one passkey at once: the count is read and written under an
+        // exclusive lock on a file beside the passkey's, so no two signatures carry the same count.
+        try
+        {
+            using var fileLock = await LockAsync(PathOf(id) + ".lock", cancellationToken).ConfigureAwait(false);
+            var file = await TryReadAsync(PathOf(id), cancellationToken).ConfigureAwait(false)
+                ?? throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "No passkey with this id is stored.");
+
+            // The counter is 32 bits (§6.1); it wraps past the top, as a hardware authenticator's does.
+            var next = unchecked(file.SignCount + 1);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(file with { SignCount = next }, StoreJsonContext.Default.PasskeyFile);
+            await UnixFileModes.WriteAtomicallyAsync(PathOf(id), bytes, overwrite: true, cancellationToken).ConfigureAwait(false);
+            return next;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PassbindException(
+                PassbindErrorCodes.StoreError, "The passkey's signature counter could not be stored.", innerException: e);
+        }
+    }
+
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         // Deleting what is not there is not an error (as in Beyond Identity's SDKs); an id that is not one of ours
@@ -136,6 +165,7 @@ internal sealed class FilePasskeyStore : IPasskeyStore
             try
             {
                 File.Delete(PathOf(id));
+                File.Delete(PathOf(id) + ".lock");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -148,6 +178,25 @@ internal sealed class FilePasskeyStore : IPasskeyStore
     }
 
     private string PathOf(string id) => Path.Combine(_directory, id + ".json");
+
+    /// <summary>Opens <paramref name="path"/> exclusively (an advisory lock on Unix), waiting at most about five seconds.</summary>
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
+    {
+        var options = UnixFileModes.NewPrivateFile();
+        options.Mode = FileMode.OpenOrCreate;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, options);
+            }
+            catch (IOException) when (attempt < 250 && File.Exists(path))
+            {
+                // Held by another signer: its read-increment-write takes milliseconds.
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     private static async Task<PasskeyFile?> TryReadAsync(string path, CancellationToken cancellationToken)
     {

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Passbind.Sdk.Storage;
 
-/// <summary>One passkey's file in the store directory: <c>{id}.json</c>.</summary>
+/// <summary>
+/// One passkey's file in the store directory: <c>{id}.json</c>. <see cref="SignCount"/> is the last signature counter
+/// used (0 until the first sign-in, and in files written before sign-in existed).
+/// </summary>
 internal sealed record PasskeyFile(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("passkey")] Passkey Passkey,
@@ -11,4 +14,5 @@ internal sealed record PasskeyFile(
     [property: JsonPropertyName("user_handle")] string UserHandle,
     [property: JsonPropertyName("api_base_url")] string ApiBaseUrl,
     [property: JsonPropertyName("local_created")] DateTimeOffset LocalCreated,
-    [property: JsonPropertyName("private_key")] EncryptedKey PrivateKey);
+    [property: JsonPropertyName("private_key")] EncryptedKey PrivateKey,
+    [property: JsonPropertyName("sign_count")] uint SignCount);

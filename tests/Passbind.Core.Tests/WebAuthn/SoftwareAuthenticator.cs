@@ -13,7 +13,8 @@ namespace Passbind.Core.Tests.WebAuthn;
 /// <summary>
 /// A software WebAuthn authenticator and client in one: it answers a registration ceremony with a
 /// known-good <c>RegistrationResponseJSON</c> (ES256 by default), and every field, flag and byte of it can
-/// be overridden before <see cref="CreateResponse"/> builds it. Modeled on the hand-built payloads of
+/// be overridden before <see cref="CreateResponse"/> builds it; <see cref="Assert"/> answers an
+/// authentication ceremony with the same credential. Modeled on the hand-built payloads of
 /// fido2-net-lib's tests; built only with System.Formats.Cbor and System.Security.Cryptography.
 /// </summary>
 internal sealed class SoftwareAuthenticator : IDisposable
@@ -172,6 +173,14 @@ internal sealed class SoftwareAuthenticator : IDisposable
 
     public byte[] CreateResponseJson() => Encoding.UTF8.GetBytes(CreateResponse().ToJsonString());
 
+    /// <summary>Signs <paramref name="data"/> with the credential key: ES256 (DER) or RS256 (PKCS #1 v1.5).</summary>
+    public byte[] Sign(byte[] data) => RsaCredentialKey is { } rsa
+        ? rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+        : CredentialKey.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+
+    /// <summary>Starts a known-good assertion of this credential for <paramref name="challenge"/> (WebAuthn §7.2).</summary>
+    public SoftwareAssertion Assert(byte[] challenge) => new(this, challenge);
+
     public void Dispose()
     {
         CredentialKey.Dispose();
@@ -199,13 +208,9 @@ internal sealed class SoftwareAuthenticator : IDisposable
             using var leafKey = leaf.GetECDsaPrivateKey()!;
             signature = leafKey.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         }
-        else if (RsaCredentialKey is { } rsa)
-        {
-            signature = rsa.SignData(signed, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        }
         else
         {
-            signature = CredentialKey.SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            signature = Sign(signed);
         }
 
         if (CorruptSignature)

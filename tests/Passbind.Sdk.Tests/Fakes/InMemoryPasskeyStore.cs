@@ -7,6 +7,8 @@ internal sealed class InMemoryPasskeyStore : IPasskeyStore
 {
     public ConcurrentDictionary<string, (StoredPasskey Passkey, byte[] Key)> Entries { get; } = new();
 
+    public ConcurrentDictionary<string, uint> SignCounts { get; } = new();
+
     public Task<IReadOnlyList<StoredPasskey>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<StoredPasskey>>(Entries.Values.Select(e => e.Passkey).ToList());
 
@@ -18,6 +20,11 @@ internal sealed class InMemoryPasskeyStore : IPasskeyStore
 
     public Task<byte[]?> GetPrivateKeyAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(Entries.TryGetValue(id, out var entry) ? entry.Key.ToArray() : null);
+
+    public Task<uint> NextSignCountAsync(string id, CancellationToken cancellationToken = default) =>
+        Entries.ContainsKey(id)
+            ? Task.FromResult(SignCounts.AddOrUpdate(id, 1, (_, count) => count + 1))
+            : throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "no such passkey");
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {

@@ -262,4 +262,68 @@ public sealed class FilePasskeyStoreTests : IDisposable
 
         Assert.Equal(PassbindErrorCodes.StoreError, error.Code);
     }
+
+    [Fact]
+    public async Task NextSignCountAsync_Repeated_CountsFromOneAndKeepsTheCountInTheFile()
+    {
+        var store = NewStore();
+        var passkey = NewPasskey();
+        await store.SaveAsync(passkey, NewKey().Pkcs8);
+
+        Assert.Equal(1u, await store.NextSignCountAsync(passkey.Passkey.Id));
+        Assert.Equal(2u, await store.NextSignCountAsync(passkey.Passkey.Id));
+        Assert.Equal(3u, await NewStore().NextSignCountAsync(passkey.Passkey.Id));
+        Assert.Equal(passkey, Assert.Single(await NewStore().ListAsync()));   // nothing else changed
+    }
+
+    [Fact]
+    public async Task NextSignCountAsync_ManyAtOnceFromTwoStores_NeverTheSameCountTwice()
+    {
+        var first = NewStore();
+        var second = NewStore();
+        var passkey = NewPasskey();
+        await first.SaveAsync(passkey, NewKey().Pkcs8);
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => (i % 2 == 0 ? first : second).NextSignCountAsync(passkey.Passkey.Id))));
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (uint)i), counts.Order());
+    }
+
+    [Fact]
+    public async Task NextSignCountAsync_FileWrittenBeforeSignIn_StartsAtOne()
+    {
+        var store = NewStore();
+        var passkey = NewPasskey();
+        await store.SaveAsync(passkey, NewKey().Pkcs8);
+        var path = Path.Combine(_directory.StoreDirectory, passkey.Passkey.Id + ".json");
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        Assert.True(file.Remove("sign_count"));
+        await File.WriteAllTextAsync(path, file.ToJsonString());
+
+        Assert.Equal(1u, await store.NextSignCountAsync(passkey.Passkey.Id));
+    }
+
+    [Theory]
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("../escape")]
+    public async Task NextSignCountAsync_NoSuchPasskey_ThrowsPasskeyNotFound(string id)
+    {
+        var error = await Assert.ThrowsAsync<PassbindException>(() => NewStore().NextSignCountAsync(id));
+
+        Assert.Equal(PassbindErrorCodes.PasskeyNotFound, error.Code);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_AfterSignIn_RemovesTheLockFileToo()
+    {
+        var store = NewStore();
+        var passkey = NewPasskey();
+        await store.SaveAsync(passkey, NewKey().Pkcs8);
+        await store.NextSignCountAsync(passkey.Passkey.Id);
+
+        await store.DeleteAsync(passkey.Passkey.Id);
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_directory.StoreDirectory));
+    }
 }

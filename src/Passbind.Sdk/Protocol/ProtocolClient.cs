@@ -5,8 +5,11 @@ using Passbind.Sdk.Links;
 
 namespace Passbind.Sdk.Protocol;
 
-/// <summary>The two calls of the binding protocol (binding-protocol.md §2, §3), with errors mapped to codes.</summary>
-internal sealed class BindingClient(HttpClient httpClient, DomainAllowList allowList)
+/// <summary>
+/// The calls of the binding protocol (binding-protocol.md §2, §3) and of the sign-in protocol (sign-in-protocol.md
+/// §3–§6), with errors mapped to codes.
+/// </summary>
+internal sealed class ProtocolClient(HttpClient httpClient, DomainAllowList allowList)
 {
     public async Task<PublicKeyCredentialCreationOptions> GetRegistrationOptionsAsync(
         BindingLink link, CancellationToken cancellationToken)
@@ -28,6 +31,55 @@ internal sealed class BindingClient(HttpClient httpClient, DomainAllowList allow
             new CompleteRegistrationRequest(link.Token, credential),
             ProtocolJsonContext.Default.CompleteRegistrationRequest,
             ProtocolJsonContext.Default.CompleteRegistrationResponse,
+            cancellationToken);
+
+    public Task<AuthenticationContextResponse> GetAuthenticationContextAsync(
+        AuthenticateLink link, CancellationToken cancellationToken) =>
+        PostAsync(
+            link.TransactionMethodUrl("authenticationContext"),
+            new TransactionRequest(link.Request),
+            ProtocolJsonContext.Default.TransactionRequest,
+            ProtocolJsonContext.Default.AuthenticationContextResponse,
+            cancellationToken);
+
+    public async Task<PublicKeyCredentialRequestOptions> GetAuthenticationOptionsAsync(
+        AuthenticateLink link, string credentialId, CancellationToken cancellationToken)
+    {
+        var response = await PostAsync(
+            link.TransactionMethodUrl("authenticationOptions"),
+            new AuthenticationOptionsRequest(link.Request, "subtle", credentialId),
+            ProtocolJsonContext.Default.AuthenticationOptionsRequest,
+            ProtocolJsonContext.Default.AuthenticationOptionsResponse,
+            cancellationToken).ConfigureAwait(false);
+        return response.PublicKey
+            ?? throw new PassbindException(PassbindErrorCodes.ServerError, "The server sent no public_key.");
+    }
+
+    public Task<CompleteAuthenticationResponse> CompleteAuthenticationAsync(
+        AuthenticateLink link, AuthenticationResponse credential, CancellationToken cancellationToken) =>
+        PostAsync(
+            link.TransactionMethodUrl("completeAuthentication"),
+            new CompleteAuthenticationRequest(link.Request, credential),
+            ProtocolJsonContext.Default.CompleteAuthenticationRequest,
+            ProtocolJsonContext.Default.CompleteAuthenticationResponse,
+            cancellationToken);
+
+    public Task<AuthenticateOtpUrlResponse> AuthenticateOtpAsync(
+        AuthenticateLink link, string email, CancellationToken cancellationToken) =>
+        PostAsync(
+            link.TransactionMethodUrl("authenticateOtp"),
+            new AuthenticateOtpRequest(link.Request, email),
+            ProtocolJsonContext.Default.AuthenticateOtpRequest,
+            ProtocolJsonContext.Default.AuthenticateOtpUrlResponse,
+            cancellationToken);
+
+    public Task<CompleteAuthenticationResponse> RedeemOtpAsync(
+        AuthenticateLink link, string otp, CancellationToken cancellationToken) =>
+        PostAsync(
+            link.TransactionMethodUrl("redeemOtp"),
+            new RedeemOtpRequest(link.Request, otp),
+            ProtocolJsonContext.Default.RedeemOtpRequest,
+            ProtocolJsonContext.Default.CompleteAuthenticationResponse,
             cancellationToken);
 
     private async Task<TResponse> PostAsync<TRequest, TResponse>(

@@ -1,0 +1,15 @@
+namespace Passbind.Core.WebAuthn;
+
+/// <summary>What the server knows when it starts an authentication ceremony.</summary>
+/// <param name="RpId">The authenticator config's RP ID.</param>
+/// <param name="AllowCredentialIds">
+/// The credential ids that may answer; empty asks for a discoverable credential. Name one the client asked for
+/// whether or not it exists, so that the options reveal nothing.
+/// </param>
+/// <param name="Timeout">How long the ceremony may take; also how long the server keeps the challenge.</param>
+/// <param name="UserVerification">The authenticator config's user-verification requirement.</param>
+public sealed record AuthenticationOptionsParameters(
+    string RpId,
+    IReadOnlyCollection<ReadOnlyMemory<byte>> AllowCredentialIds,
+    TimeSpan Timeout,
+    UserVerificationRequirement UserVerification);
