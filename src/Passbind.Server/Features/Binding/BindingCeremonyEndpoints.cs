@@ -3,6 +3,7 @@ using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
+using Passbind.Server.Operations;
 
 namespace Passbind.Server.Features.Binding;
 
@@ -24,9 +25,11 @@ internal static class BindingCeremonyEndpoints
             .WithSummary("Open a binding link: redirect to the app's invoke URL + /bind");
         job.MapPost("/{job_id}:registrationOptions", CreateOptionsAsync)
             .RequireCors(CorsPolicy)
+            .WithCeremonyMetrics(CeremonyMetricsFilter.Bind, "options")
             .WithSummary("Get WebAuthn registration options for a binding link");
         job.MapPost("/{job_id}:completeRegistration", CompleteAsync)
             .RequireCors(CorsPolicy)
+            .WithCeremonyMetrics(CeremonyMetricsFilter.Bind, "complete", completes: true)
             .WithSummary("Complete a binding with a WebAuthn registration response");
         return app;
     }
