@@ -125,10 +125,11 @@ internal sealed class Bootstrapper(
     /// <summary>A server bootstrapped before the console gains its console application on its next start.</summary>
     private async Task<BootstrapFile?> EnsureConsoleAsync(PassbindDbContext db, BootstrapFile? existing, CancellationToken cancellationToken)
     {
+        // A node without bootstrap.json (another node bootstrapped) finds the bootstrap realm, the oldest one.
         var home = existing is not null
-            ? (existing.TenantId, existing.RealmId)
-            : await db.Realms.AsNoTracking().OrderBy(r => r.CreateTime).Select(r => ValueTuple.Create(r.TenantId, r.Id)).FirstAsync(cancellationToken);
-        await console.EnsureApplicationAsync(db, home.Item1, home.Item2, cancellationToken);
+            ? new { existing.TenantId, RealmId = existing.RealmId }
+            : await db.Realms.AsNoTracking().OrderBy(r => r.CreateTime).Select(r => new { r.TenantId, RealmId = r.Id }).FirstAsync(cancellationToken);
+        await console.EnsureApplicationAsync(db, home.TenantId, home.RealmId, cancellationToken);
         return existing is null ? null : existing with { ConsoleUrl = console.ConsoleUrl };
     }
 
