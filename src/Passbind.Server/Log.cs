@@ -75,10 +75,6 @@ internal static partial class Log
     [LoggerMessage(206, LogLevel.Information, "Dev mailbox received {Kind} email {OutboxMessageId}: see {DevMailboxPath}")]
     public static partial void DevMailboxReceived(ILogger logger, string kind, string outboxMessageId, string devMailboxPath);
 
-    // The only log line that carries a binding link: dev mailbox mode outside Production (see OutboxDispatcher).
-    [LoggerMessage(207, LogLevel.Information, "Dev mailbox: open this link to set up the passkey of job {JobId}: {BindingLink}")]
-    public static partial void DevMailboxLink(ILogger logger, string? jobId, string bindingLink);
-
     [LoggerMessage(208, LogLevel.Information, "No SMTP host is configured (Passbind:Smtp:Host): mail goes to the dev mailbox at {DevMailboxPath}")]
     public static partial void DevMailboxInUse(ILogger logger, string devMailboxPath);
 
@@ -87,4 +83,10 @@ internal static partial class Log
 
     [LoggerMessage(210, LogLevel.Error, "An outbox round failed; the next one retries")]
     public static partial void OutboxRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(300, LogLevel.Warning, "Refused {Method} {Path} from {ClientAddress}: {StatusCode} {ErrorCode}")]
+    public static partial void RequestRefused(ILogger logger, string method, string path, string clientAddress, int statusCode, string errorCode);
+
+    [LoggerMessage(301, LogLevel.Information, "Binding link no longer usable: {Method} {Path} from {ClientAddress}: {ErrorCode}")]
+    public static partial void LinkUnusable(ILogger logger, string method, string path, string clientAddress, string errorCode);
 }

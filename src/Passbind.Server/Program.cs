@@ -1,5 +1,6 @@
 using Passbind.Server.Authorization;
 using Passbind.Server.Features.Applications;
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
@@ -25,6 +26,7 @@ builder.AddPassbindServer();
 builder.Services.AddPassbindOpenApi();
 
 var app = builder.Build();
+app.UseSecurityEventLog();
 app.UseApiErrors();
 app.UseCors();
 app.UseAuthentication();

@@ -16,6 +16,14 @@ internal static class ManagementAccess
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RequiredScope(scope));
 
+    /// <summary>
+    /// Marks a tenant-level write (the tenant itself, its set of realms): a token bound to one realm may not make
+    /// it, whatever its scopes, or a realm's own application could reach above its realm.
+    /// </summary>
+    public static TBuilder RequiresTenantWideToken<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new TenantWide());
+
     /// <summary>Applies the tenant, realm and scope checks to every endpoint of <paramref name="group"/>.</summary>
     public static RouteGroupBuilder WithManagementAccess(this RouteGroupBuilder group)
     {
@@ -56,8 +64,15 @@ internal static class ManagementAccess
             return ApiError.Forbidden();
         }
 
+        if (http.GetEndpoint()?.Metadata.GetMetadata<TenantWide>() is not null && principal.Realm != ManagementPrincipal.AllRealms)
+        {
+            return ApiError.Forbidden();
+        }
+
         return await next(context);
     }
 
     private sealed record RequiredScope(string Scope);
+
+    private sealed record TenantWide;
 }

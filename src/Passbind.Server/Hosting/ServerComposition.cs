@@ -25,6 +25,8 @@ internal static class ServerComposition
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<UrlOptions>().BindConfiguration(UrlOptions.SectionName).Validate(o => o.Problem() is null, "Passbind:Urls:AppSchemes names a scheme no app can own").ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<UrlOptions>>().Value.ToAppSchemes());
         services.AddSingleton<PublicAddresses>();
         services.AddSingleton<MasterKey>();
         services.AddSingleton<PageTokens>();

@@ -72,8 +72,15 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
     public static ApiError Ceremony(int status, string code, string message, string? reason = null) =>
         new(status, code, message, reason is null ? null : [ErrorDetail.ForReason(reason)]);
 
+    /// <summary>The code of the error a request was answered with, for the security log and the audit trail; null when none.</summary>
+    public static string? CodeOf(HttpContext httpContext) => httpContext.Items[typeof(ApiError)] as string;
+
+    /// <summary>Records this error as the request's answer, for a handler that answers it in another form (an HTML page).</summary>
+    public void MarkAsAnswer(HttpContext httpContext) => httpContext.Items[typeof(ApiError)] = Code;
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
+        MarkAsAnswer(httpContext);
         httpContext.Response.StatusCode = Status;
         if (Status == StatusCodes.Status401Unauthorized)
         {

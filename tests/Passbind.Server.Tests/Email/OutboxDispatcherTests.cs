@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -170,7 +169,6 @@ public sealed class OutboxDispatcherTests
         factory.Services.GetRequiredService<SmtpMailTransport>(),
         factory.Services.GetRequiredService<IBindingEmailDelivery>(),
         factory.Services.GetRequiredService<IOptions<EmailOptions>>(),
-        factory.Services.GetRequiredService<IHostEnvironment>(),
         time,
         NullLogger<OutboxDispatcher>.Instance);
 }

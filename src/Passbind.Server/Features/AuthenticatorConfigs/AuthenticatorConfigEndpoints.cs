@@ -27,7 +27,7 @@ internal static class AuthenticatorConfigEndpoints
     }
 
     internal static async Task<Results<Ok<AuthenticatorConfigResponse>, ApiError>> CreateAsync(
-        string tenant_id, string realm_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, TimeProvider time, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
+        string tenant_id, string realm_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, TimeProvider time, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
     {
         if (!body.TryGetResource(request => request.AuthenticatorConfig, "authenticator_config", out var fields, out var error))
         {
@@ -36,7 +36,7 @@ internal static class AuthenticatorConfigEndpoints
 
         var violations = new List<FieldViolation>();
         violations.Check("authenticator_config.display_name", FieldRules.DisplayName(fields.DisplayName));
-        var settings = AuthenticatorConfigRules.Create(fields.Config, ConfigField, violations);
+        var settings = AuthenticatorConfigRules.Create(fields.Config, ConfigField, violations, appSchemes);
         if (violations.Count > 0)
         {
             return ApiError.InvalidFields(violations);
@@ -91,7 +91,7 @@ internal static class AuthenticatorConfigEndpoints
     }
 
     internal static async Task<Results<Ok<AuthenticatorConfigResponse>, ApiError>> UpdateAsync(
-        string tenant_id, string realm_id, string authenticator_config_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string tenant_id, string realm_id, string authenticator_config_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, TimeProvider time, CancellationToken cancellationToken)
     {
         var config = await FindAsync(db, tenant_id, realm_id, authenticator_config_id, cancellationToken, tracked: true);
         if (config is null)
@@ -112,7 +112,7 @@ internal static class AuthenticatorConfigEndpoints
 
         var settings = fields.Config is null
             ? null
-            : AuthenticatorConfigRules.Merge(ToSettings(config), fields.Config, ConfigField, violations);
+            : AuthenticatorConfigRules.Merge(ToSettings(config), fields.Config, ConfigField, violations, appSchemes);
         if (violations.Count > 0)
         {
             return ApiError.InvalidFields(violations);

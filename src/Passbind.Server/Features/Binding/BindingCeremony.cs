@@ -312,8 +312,9 @@ internal sealed class BindingCeremony(
                     ? Base64Url.DecodeFromChars(challengeText)
                     : null;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a challenge that is not Unicode text ("\ud800").
             return null;
         }
     }

@@ -41,7 +41,8 @@ internal static class BindingCeremonyEndpoints
         var (opened, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
         if (opened is null)
         {
-            return LinkStatusPage.Render(error!.Code switch
+            error!.MarkAsAnswer(request.HttpContext);
+            return LinkStatusPage.Render(error.Code switch
             {
                 CeremonyErrors.LinkConsumedCode => LinkStatus.Consumed,
                 CeremonyErrors.LinkExpiredCode => LinkStatus.Expired,

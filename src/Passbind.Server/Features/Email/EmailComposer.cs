@@ -11,7 +11,6 @@ namespace Passbind.Server.Features.Email;
 /// </summary>
 internal static class EmailComposer
 {
-    private const string LinkMarker = ":invokeAuthenticator?token=";
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     public static ComposedEmail BindingLink(EmailBranding branding, string link, DateTimeOffset expireTime)
@@ -83,13 +82,6 @@ internal static class EmailComposer
         CloseHtml(html, branding);
         return new ComposedEmail(subject, html.ToString(), text.ToString());
     }
-
-    /// <summary>
-    /// The binding link in a message's text part, for the dev mailbox's log line. The composer writes it on a
-    /// line of its own.
-    /// </summary>
-    public static string? FindBindingLink(string textBody) =>
-        textBody.Split('\n').FirstOrDefault(line => line.Contains(LinkMarker, StringComparison.Ordinal) && line.StartsWith("http", StringComparison.Ordinal));
 
     private static void AppendSupportText(StringBuilder text, EmailBranding branding)
     {

@@ -22,7 +22,6 @@ internal sealed class OutboxDispatcher(
     SmtpMailTransport transport,
     IBindingEmailDelivery bindingJobs,
     IOptions<EmailOptions> options,
-    IHostEnvironment environment,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger)
 {
@@ -329,15 +328,8 @@ internal sealed class OutboxDispatcher(
             return;
         }
 
+        // Never the link itself: links, like every token, stay out of logs; the mailbox page shows the message.
         Log.DevMailboxReceived(logger, message.Kind, message.Id, DevMailboxEndpoints.Path);
-
-        // The one place a binding link may be logged: the dev mailbox, outside Production, so that someone
-        // trying Passbind without a mail server can click it from the console. With SMTP configured, or in
-        // Production, links never reach a log.
-        if (message.Kind == OutboxKinds.BindingLink && !environment.IsProduction() && EmailComposer.FindBindingLink(message.TextBody) is { } link)
-        {
-            Log.DevMailboxLink(logger, message.JobId, link);
-        }
     }
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch

@@ -251,7 +251,7 @@ internal static class IdentityEndpoints
                 continue;
             }
 
-            var text = value.GetString()!;
+            var text = key == Traits.Username ? FieldRules.CanonicalUsername(value.GetString()!) : value.GetString()!;
             var problem = key switch
             {
                 Traits.Username => FieldRules.Username(text),

@@ -16,7 +16,7 @@ internal static class TenantEndpoints
     public static RouteGroupBuilder MapTenantEndpoints(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("", GetAsync).RequiresScope(Scopes.TenantsRead).WithTags("Tenants").WithSummary("Get the tenant");
-        tenant.MapPatch("", UpdateAsync).RequiresScope(Scopes.TenantsUpdate).WithTags("Tenants").WithSummary("Update the tenant");
+        tenant.MapPatch("", UpdateAsync).RequiresScope(Scopes.TenantsUpdate).RequiresTenantWideToken().WithTags("Tenants").WithSummary("Update the tenant");
         return tenant;
     }
 
