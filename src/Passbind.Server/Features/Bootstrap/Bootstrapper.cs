@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Passbind.Core.Identifiers;
 using Passbind.Server.Authorization;
 using Passbind.Server.Features.Applications;
+using Passbind.Server.Features.Console;
 using Passbind.Server.Features.Tokens;
 using Passbind.Server.Hosting;
 using Passbind.Storage;
@@ -25,6 +26,7 @@ internal sealed class Bootstrapper(
     PublicAddresses addresses,
     AccessTokens tokens,
     ActiveTokens activeTokens,
+    ConsoleProvisioning console,
     TimeProvider time,
     ILogger<Bootstrapper> logger)
 {
@@ -55,7 +57,7 @@ internal sealed class Bootstrapper(
             }
 
             file = await db.Tenants.AnyAsync(cancellationToken)
-                ? existing
+                ? await EnsureConsoleAsync(db, existing, cancellationToken)
                 : await CreateAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -74,6 +76,11 @@ internal sealed class Bootstrapper(
         }
 
         Log.Ready(logger, refreshed.ApiBaseUrl, $"{refreshed.ApiBaseUrl}/v1/tenants/{refreshed.TenantId}/realms/{refreshed.RealmId}", Path.GetFullPath(FilePath));
+        if (refreshed.AdminBindingLink is not null && existing?.AdminBindingLink is null)
+        {
+            // Once, on the start that made the link; the link itself is a secret and stays in the file.
+            Log.ConsoleReady(logger, console.ConsoleUrl, Path.GetFullPath(FilePath));
+        }
     }
 
     private async Task<BootstrapFile> CreateAsync(PassbindDbContext db, CancellationToken cancellationToken)
@@ -104,8 +111,26 @@ internal sealed class Bootstrapper(
         await db.SaveChangesAsync(cancellationToken);
         Log.Bootstrapped(logger, tenant.Id, realm.Id);
 
+        var consoleApplication = await console.EnsureApplicationAsync(db, tenant.Id, realm.Id, cancellationToken);
+        var adminLink = await console.CreateAdministratorAsync(db, consoleApplication, cancellationToken);
+
         return new BootstrapFile(addresses.ApiBaseUrl, addresses.AuthBaseUrl, tenant.Id, realm.Id, authenticatorConfig.Id,
-            application.Id, application.ClientId, clientSecret, string.Empty, DateTimeOffset.MinValue);
+            application.Id, application.ClientId, clientSecret, string.Empty, DateTimeOffset.MinValue)
+        {
+            ConsoleUrl = console.ConsoleUrl,
+            AdminBindingLink = adminLink,
+        };
+    }
+
+    /// <summary>A server bootstrapped before the console gains its console application on its next start.</summary>
+    private async Task<BootstrapFile?> EnsureConsoleAsync(PassbindDbContext db, BootstrapFile? existing, CancellationToken cancellationToken)
+    {
+        // A node without bootstrap.json (another node bootstrapped) finds the bootstrap realm, the oldest one.
+        var home = existing is not null
+            ? new { existing.TenantId, RealmId = existing.RealmId }
+            : await db.Realms.AsNoTracking().OrderBy(r => r.CreateTime).Select(r => new { r.TenantId, RealmId = r.Id }).FirstAsync(cancellationToken);
+        await console.EnsureApplicationAsync(db, home.TenantId, home.RealmId, cancellationToken);
+        return existing is null ? null : existing with { ConsoleUrl = console.ConsoleUrl };
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.Tokens.Grants;
+using Passbind.Server.Operations;
 
 namespace Passbind.Server.Features.Tokens;
 
@@ -28,6 +29,7 @@ internal static class TokenEndpoints
         ClientAuthenticator clients,
         IEnumerable<IGrantHandler> grants,
         ILogger<TokenResponse> logger,
+        PassbindMetrics metrics,
         CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
@@ -74,6 +76,10 @@ internal static class TokenEndpoints
         if (result.Result is OAuthError error)
         {
             TokenLog.TokenRefused(logger, application_id, error.Error);
+        }
+        else
+        {
+            metrics.TokenIssued(grantType);
         }
 
         return result;
