@@ -50,6 +50,7 @@ public sealed class PassbindClient
         AuthenticatorConfigs = new AuthenticatorConfigsClient(connection, realmId);
         CredentialBindingJobs = new CredentialBindingJobsClient(connection, realmId);
         Credentials = new CredentialsClient(connection, realmId);
+        Applications = new ApplicationsClient(connection, realmId);
     }
 
     /// <summary>The tenant every call addresses (<see cref="PassbindClientOptions.TenantId"/>).</summary>
@@ -75,6 +76,9 @@ public sealed class PassbindClient
 
     /// <summary>Credentials (bound passkeys): get, list, revoke.</summary>
     public CredentialsClient Credentials { get; }
+
+    /// <summary>The realm's applications (OAuth 2.0 / OpenID Connect clients).</summary>
+    public ApplicationsClient Applications { get; }
 
     /// <summary>
     /// A client for another realm of the same tenant, sharing this one's HTTP client and tokens (the token must be valid
