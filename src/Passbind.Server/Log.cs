@@ -104,4 +104,18 @@ internal static partial class Log
 
     [LoggerMessage(301, LogLevel.Information, "Binding link no longer usable: {Method} {Path} from {ClientAddress}: {ErrorCode}")]
     public static partial void LinkUnusable(ILogger logger, string method, string path, string clientAddress, string errorCode);
+
+    [LoggerMessage(600, LogLevel.Information, "Created the console application {ApplicationId} in realm {RealmId}")]
+    public static partial void ConsoleApplicationCreated(ILogger logger, string applicationId, string realmId);
+
+    [LoggerMessage(601, LogLevel.Information, "Admin console: {ConsoleUrl}. Bind the first administrator's passkey by opening admin_binding_link from {BootstrapPath}")]
+    public static partial void ConsoleReady(ILogger logger, string consoleUrl, string bootstrapPath);
+
+    [LoggerMessage(602, LogLevel.Information, "Console: {ActorId} set the console role of identity {IdentityId} to {Role}")]
+    public static partial void ConsoleRoleChanged(ILogger logger, string actorId, string identityId, string role);
+
+    [LoggerMessage(603, LogLevel.Information, "Console: {ActorId} retried email {OutboxMessageId}")]
+    public static partial void ConsoleEmailRetried(ILogger logger, string actorId, string outboxMessageId);
+    [LoggerMessage(900, LogLevel.Warning, "Could not read the outbox's backlog for its metrics ({Error}); the next sample tries again")]
+    public static partial void OutboxBacklogUnavailable(ILogger logger, string error);
 }

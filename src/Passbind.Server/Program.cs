@@ -1,10 +1,14 @@
 using Passbind.Server.Features.Audit;
+using Passbind.Server.Authorization;
+using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Console;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Features.Realms;
 using Passbind.Server.Features.Sdk;
@@ -21,6 +25,7 @@ using Passbind.Server.Operations;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPassbindOperations();
 builder.AddPassbindServer();
+builder.AddPassbindConsole();
 builder.Services.AddPassbindOpenApi();
 
 var app = builder.Build();
@@ -32,11 +37,13 @@ app.UseAuthorization();
 
 app.MapOperationsEndpoints();
 app.MapTokenEndpoints();
+app.MapOidcEndpoints();
 app.MapBindingCeremonyEndpoints();
 app.MapSignInEndpoints();
 app.MapSdkEndpoints();
 app.MapPageEndpoints();
 app.MapApiDocumentation();
+app.MapConsole();
 
 var tenant = app.MapGroup("/v1/tenants/{tenant_id}").WithManagementAccess();
 tenant.MapTenantEndpoints();
@@ -53,6 +60,8 @@ realm.MapBindingJobEndpoints();
 realm.MapCredentialEndpoints();
 realm.MapAuthenticatorConfigEndpoints();
 realm.MapThemeEndpoints();
+realm.MapApplicationEndpoints();
+realm.MapSigningKeyEndpoints();
 
 await app.InitializePassbindAsync();
 await app.RunAsync();

@@ -16,7 +16,7 @@ namespace Passbind.Server.Features.Email;
 /// </summary>
 internal sealed class OutboxQueue(PublicAddresses addresses, TimeProvider time, ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue, IOneTimeCodeEmailQueue
 {
-    private readonly string messageIdDomain = new Uri(addresses.BaseUrl).IdnHost;
+    private readonly string _messageIdDomain = new Uri(addresses.BaseUrl).IdnHost;
 
     public async Task EnqueueAsync(PassbindDbContext db, CredentialBindingJob job, Identity identity, string link, CancellationToken cancellationToken)
     {
@@ -69,7 +69,7 @@ internal sealed class OutboxQueue(PublicAddresses addresses, TimeProvider time, 
 
             // Fixed now, so that a message sent again after a crash carries the same Message-ID and a
             // receiving system (or a person) can recognise the duplicate.
-            MessageId = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}@{messageIdDomain}",
+            MessageId = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}@{_messageIdDomain}",
             State = OutboxStates.Pending,
             NextAttemptTime = now,
             LinkExpireTime = linkExpireTime,

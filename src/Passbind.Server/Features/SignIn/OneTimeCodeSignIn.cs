@@ -164,7 +164,7 @@ internal sealed class OneTimeCodeSignIn(
         Log.SignedInWithOneTimeCode(logger, identity.Id, opened.Transaction.ApplicationId);
         var bindingToken = hasPasskey
             ? null
-            : bindingTokens.Issue(identity.TenantId, identity.RealmId, opened.Transaction.ApplicationId, identity.Id);
+            : await bindingTokens.IssueAsync(identity.TenantId, identity.RealmId, opened.Transaction.ApplicationId, identity.Id, cancellationToken);
         return (new RedeemOtpResponse(redirectUrl, null, bindingToken), null);
     }
 

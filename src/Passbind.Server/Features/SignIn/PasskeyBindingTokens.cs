@@ -18,9 +18,10 @@ internal sealed class PasskeyBindingTokens(SigningKeyRing keys, SignInRequestTok
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public string Issue(string tenantId, string realmId, string applicationId, string identityId)
+    public async Task<string> IssueAsync(string tenantId, string realmId, string applicationId, string identityId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var key = await keys.GetSigningKeyAsync(tenantId, realmId, cancellationToken);
         var issuer = requests.Issuer(tenantId, realmId, applicationId);
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -30,7 +31,7 @@ internal sealed class PasskeyBindingTokens(SigningKeyRing keys, SignInRequestTok
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + options.Value.PasskeyBindingTokenLifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(key.Key, SecurityAlgorithms.RsaSha256),
             Claims = new Dictionary<string, object> { ["sub"] = identityId, ["jti"] = Guid.NewGuid().ToString("N") },
         });
     }

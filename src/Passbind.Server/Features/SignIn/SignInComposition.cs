@@ -1,4 +1,5 @@
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
 
 namespace Passbind.Server.Features.SignIn;
 
@@ -18,6 +19,7 @@ internal static class SignInComposition
         services.AddScoped<SignInCeremony>();
         services.AddSingleton<PasskeyBindingTokens>();
         services.AddScoped<OneTimeCodeSignIn>();
+        services.AddSingleton<ITrustedOriginsSource, SignInTrustedOrigins>();
         return services;
     }
 }

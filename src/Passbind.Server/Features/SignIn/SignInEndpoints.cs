@@ -197,7 +197,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (opened, error) = await transactions.OpenAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!.Request, cancellationToken);
@@ -210,7 +210,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (options, error) = await ceremony.CreateOptionsAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
@@ -223,7 +223,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await ceremony.CompleteAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
@@ -236,7 +236,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await oneTimeCodes.SendAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
@@ -249,7 +249,7 @@ internal static class SignInEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await oneTimeCodes.RedeemAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);

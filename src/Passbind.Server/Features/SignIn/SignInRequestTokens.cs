@@ -27,7 +27,7 @@ internal sealed class SignInRequestTokens(SigningKeyRing keys, PublicAddresses a
         $"{addresses.AuthBaseUrl}/v1/tenants/{tenantId}/realms/{realmId}/applications/{applicationId}";
 
     /// <summary>Signs the request JWT of <paramref name="transaction"/>; it expires with the transaction.</summary>
-    public string Create(SignInTransaction transaction, string clientId, string proofNonce)
+    public async Task<string> CreateAsync(SignInTransaction transaction, string clientId, string proofNonce, CancellationToken cancellationToken)
     {
         var issuer = Issuer(transaction.TenantId, transaction.RealmId, transaction.ApplicationId);
         var now = time.GetUtcNow().ToUnixTimeSeconds();
@@ -64,7 +64,8 @@ internal sealed class SignInRequestTokens(SigningKeyRing keys, PublicAddresses a
         };
 
         var header = new Dictionary<string, object> { ["jku"] = $"{issuer}/.well-known/jwks.json" };
-        return Handler.CreateToken(payload.ToJsonString(), new SigningCredentials(keys.Current, SecurityAlgorithms.RsaSha256), header);
+        var key = await keys.GetSigningKeyAsync(transaction.TenantId, transaction.RealmId, cancellationToken);
+        return Handler.CreateToken(payload.ToJsonString(), new SigningCredentials(key.Key, SecurityAlgorithms.RsaSha256), header);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ internal sealed class SignInTransactions(
         db.SignInTransactions.Add(transaction);
         await db.SaveChangesAsync(cancellationToken);
 
-        var jwt = tokens.Create(transaction, application.ClientId, RandomNumberGenerator.GetString(IdAlphabet, IdLength));
+        var jwt = await tokens.CreateAsync(transaction, application.ClientId, RandomNumberGenerator.GetString(IdAlphabet, IdLength), cancellationToken);
         return AuthenticateUrl(config, jwt);
     }
 
@@ -144,15 +144,6 @@ internal sealed class SignInTransactions(
 
     /// <summary>The application's issuer, which signs its request JWTs and goes back with every authorization response.</summary>
     public string Issuer(Application application) => tokens.Issuer(application.TenantId, application.RealmId, application.Id);
-
-    /// <summary>The trusted origins (a JSON array) of the config a transaction runs with, for the CORS policy of its calls.</summary>
-    public static Task<string?> FindTrustedOriginsAsync(PassbindDbContext db, RouteValueDictionary route, CancellationToken cancellationToken) =>
-        route["transaction_id"] is string transactionId && route["tenant_id"] is string tenantId && route["realm_id"] is string realmId
-            ? db.SignInTransactions.AsNoTracking()
-                .Where(t => t.Id == transactionId && t.TenantId == tenantId && t.RealmId == realmId)
-                .Join(db.AuthenticatorConfigs, t => t.AuthenticatorConfigId, c => c.Id, (t, c) => c.TrustedOriginsJson)
-                .FirstOrDefaultAsync(cancellationToken)
-            : Task.FromResult<string?>(null);
 
     private static string? Truncate(string value, int length) => value.Length == 0 ? null : value.Length <= length ? value : value[..length];
 }

@@ -30,7 +30,7 @@ internal static class SignedJwt
         }
 
         return token.Alg == SecurityAlgorithms.RsaSha256 && !string.IsNullOrEmpty(token.Kid) && await keys.FindAsync(token.Kid, cancellationToken) is { } key
-            ? (token, key)
+            ? (token, key.Key)
             : null;
     }
 }

@@ -1,4 +1,4 @@
-using Passbind.Core.Tests.WebAuthn;
+using Passbind.Testing.WebAuthn;
 
 namespace Passbind.Server.Tests.Features.SignIn;
 

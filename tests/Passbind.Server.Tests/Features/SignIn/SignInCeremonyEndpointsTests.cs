@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Passbind.Core.Tests.WebAuthn;
+using Passbind.Testing.WebAuthn;
 using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;

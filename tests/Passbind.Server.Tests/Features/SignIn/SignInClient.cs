@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Passbind.Core.Identifiers;
-using Passbind.Core.Tests.WebAuthn;
+using Passbind.Testing.WebAuthn;
 using Passbind.Server.Features.Applications;
 using Passbind.Server.Tests.Features.Binding;
 using Passbind.Server.Tests.Infrastructure;
