@@ -56,6 +56,25 @@ internal static class BindingJobEndpoints
             return error;
         }
 
+        return await CreateForAsync(identity, fields, db, links, emailQueue, appSchemes, options.Value.Links, time, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates a job's fields and creates it for <paramref name="identity"/>: the management API's create, and a
+    /// sign-in's passkey binding token (docs/sign-in-protocol.md §6), which names its identity itself.
+    /// </summary>
+    internal static async Task<Results<Ok<CreateBindingJobResponse>, ApiError>> CreateForAsync(
+        Identity identity,
+        BindingJobFields fields,
+        PassbindDbContext db,
+        BindingLinks links,
+        IBindingEmailQueue emailQueue,
+        AppSchemes appSchemes,
+        Hosting.LinkOptions lifetimes,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
         var violations = new List<FieldViolation>();
         if (fields.DeliveryMethod is not (DeliveryMethods.Return or DeliveryMethods.Email))
         {
@@ -82,7 +101,7 @@ internal static class BindingJobEndpoints
         }
 
         var configExists = await db.AuthenticatorConfigs.AnyAsync(
-            c => c.Id == fields.AuthenticatorConfigId && c.TenantId == tenant_id && c.RealmId == realm_id, cancellationToken);
+            c => c.Id == fields.AuthenticatorConfigId && c.TenantId == identity.TenantId && c.RealmId == identity.RealmId, cancellationToken);
         if (!configExists)
         {
             return ApiError.NotFound("AuthenticatorConfig", fields.AuthenticatorConfigId!);
@@ -100,13 +119,12 @@ internal static class BindingJobEndpoints
         }
 
         var now = time.GetUtcNow();
-        var lifetimes = options.Value.Links;
         var token = LinkToken.Create();
         var job = new CredentialBindingJob
         {
             Id = ResourceId.NewHexId(),
-            TenantId = tenant_id,
-            RealmId = realm_id,
+            TenantId = identity.TenantId,
+            RealmId = identity.RealmId,
             IdentityId = identity.Id,
             DeliveryMethod = fields.DeliveryMethod!,
             State = JobStates.LinkSent,

@@ -101,10 +101,11 @@ internal sealed class OneTimeCodeSignIn(
             return (null, SignInErrors.InvalidField("otp", $"must be the {OneTimeCodes.Digits}-digit code from the email"));
         }
 
+        // A completed transaction used its code (or a passkey): either way no code of it works any more.
         var (opened, error) = await transactions.OpenAsync(address, request.Request, cancellationToken);
         if (opened is null)
         {
-            return (null, error);
+            return (null, error!.Code == SignInErrors.TransactionCompletedCode ? SignInErrors.OtpExpired() : error);
         }
 
         if (!AllowsOneTimeCodes(opened))

@@ -1,10 +1,17 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Passbind.Core.Validation;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
+using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Credentials;
+using Passbind.Server.Features.Identities;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Features.Sdk;
+using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
 
@@ -48,6 +55,12 @@ internal static class SignInEndpoints
         transaction.MapPost("/{transaction_id}:redeemOtp", RedeemOneTimeCodeAsync)
             .WithSummary("Complete a sign-in with an emailed one-time code");
 
+        app.MapPost($"{ApplicationPath}/credential-binding-jobs", CreateBindingJobAsync)
+            .WithTags("Sign-in")
+            .AllowAnonymous()
+            .AddEndpointFilter(BindingCeremonyEndpoints.NoStore)
+            .WithSummary("Get a RETURN binding link with the passkey_binding_token of a one-time code sign-in");
+
         app.MapGet("/.well-known/webauthn", GetRelatedOriginsAsync)
             .WithTags("Sign-in")
             .AllowAnonymous()
@@ -57,6 +70,48 @@ internal static class SignInEndpoints
         pages.MapGet("/bi-authenticate", GetPage);
         pages.MapGet("/pages/bi-authenticate.js", GetScript);
         return app;
+    }
+
+    /// <summary>
+    /// A binding link for the identity a passkey binding token names (docs/sign-in-protocol.md §6): the token is
+    /// the only credential, it works only at the issuer it was issued for and only while the identity has no active
+    /// passkey, and the job uses the application's authenticator config.
+    /// </summary>
+    internal static async Task<Results<Ok<CreateBindingJobResponse>, ApiError>> CreateBindingJobAsync(
+        string tenant_id, string realm_id, string application_id, HttpRequest request, JsonBody<BindingJobRequest> body, PassbindDbContext db,
+        PasskeyBindingTokens bindingTokens, BindingLinks links, IBindingEmailQueue emailQueue, AppSchemes appSchemes, IOptions<PassbindOptions> options,
+        TimeProvider time, ILogger<PasskeyBindingTokens> logger, CancellationToken cancellationToken)
+    {
+        var bearer = AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
+            && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase) ? header.Parameter : null;
+        var identityId = await bindingTokens.ReadIdentityAsync(bearer, tenant_id, realm_id, application_id, cancellationToken);
+        var identity = identityId is null ? null : await db.FindIdentityAsync(tenant_id, realm_id, identityId, cancellationToken);
+        var application = identity is null ? null : await db.Applications.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == application_id && a.TenantId == tenant_id && a.RealmId == realm_id, cancellationToken);
+        if (identity is null || application is null || identity.Status != IdentityStatuses.Active
+            || await db.Credentials.AnyAsync(c => c.IdentityId == identity.Id && c.State == CredentialStates.Active, cancellationToken))
+        {
+            return ApiError.Unauthorized();
+        }
+
+        if (!body.TryGetResource(r => r.Job, "job", out var fields, out var error))
+        {
+            return error;
+        }
+
+        if (fields.DeliveryMethod != DeliveryMethods.Return)
+        {
+            return ApiError.InvalidField("job.delivery_method", "must be RETURN: the link goes back to the application that holds the token");
+        }
+
+        if (application.AuthenticatorConfigId is null)
+        {
+            return ApiError.Unprocessable("Application", application.Id, "the application has no authenticator config");
+        }
+
+        return await BindingJobEndpoints.CreateForAsync(
+            identity, fields with { AuthenticatorConfigId = application.AuthenticatorConfigId, AuthenticatorConfig = null },
+            db, links, emailQueue, appSchemes, options.Value.Links, time, logger, cancellationToken);
     }
 
     /// <summary>The hosted sign-in page, for authenticator configs whose invoke URL is this server (docs/sign-in-protocol.md §1).</summary>
