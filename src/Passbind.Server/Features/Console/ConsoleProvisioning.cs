@@ -20,6 +20,7 @@ internal sealed class ConsoleProvisioning(
     ConsoleClient client,
     BindingLinks links,
     IBindingEmailQueue emailQueue,
+    AppSchemes appSchemes,
     IOptions<PassbindOptions> options,
     TimeProvider time,
     ILoggerFactory loggers)
@@ -68,7 +69,7 @@ internal sealed class ConsoleProvisioning(
         var configId = await db.Applications.AsNoTracking().Where(a => a.Id == console.ApplicationId).Select(a => a.AuthenticatorConfigId).SingleAsync(cancellationToken);
         var job = await BindingJobEndpoints.CreateAsync(console.TenantId, console.RealmId, identity.Id,
             JsonBody<BindingJobRequest>.Of(new BindingJobRequest(new BindingJobFields(DeliveryMethods.Return, configId, null, ConsoleUrl))),
-            db, links, emailQueue, options, time, loggers.CreateLogger<BindingJobRequest>(), cancellationToken);
+            db, links, emailQueue, appSchemes, options, time, loggers.CreateLogger<BindingJobRequest>(), cancellationToken);
         return job.Result is Ok<CreateBindingJobResponse> { Value.CredentialBindingLink: { } link }
             ? link
             : throw new InvalidOperationException("The bootstrap administrator's binding link could not be created.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Passbind.Core.Validation;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Identities;
@@ -20,6 +21,7 @@ internal sealed class IdentityDetailsModel(
     TimeProvider time,
     BindingLinks links,
     IBindingEmailQueue emailQueue,
+    AppSchemes appSchemes,
     IOptions<PassbindOptions> options,
     ILoggerFactory loggers) : ConsolePageModel(db)
 {
@@ -131,7 +133,7 @@ internal sealed class IdentityDetailsModel(
     {
         var request = new BindingJobRequest(new BindingJobFields(deliveryMethod, authenticatorConfigId, null, null));
         var result = await BindingJobEndpoints.CreateAsync(TenantId, Realm, IdentityId, JsonBody<BindingJobRequest>.Of(request),
-            Db, links, emailQueue, options, time, loggers.CreateLogger<BindingJobRequest>(), cancellationToken);
+            Db, links, emailQueue, appSchemes, options, time, loggers.CreateLogger<BindingJobRequest>(), cancellationToken);
         var created = Accept<CreateBindingJobResponse>(result.Result);
         if (created?.CredentialBindingLink is { } link)
         {
