@@ -42,6 +42,21 @@ internal static partial class Log
     [LoggerMessage(21, LogLevel.Information, "Refused a registration for job {JobId}: {Reason}")]
     public static partial void RegistrationRefused(ILogger logger, string jobId, string reason);
 
+    [LoggerMessage(30, LogLevel.Information, "Identity {IdentityId} signed in to application {ApplicationId} with credential {CredentialId}")]
+    public static partial void SignedIn(ILogger logger, string identityId, string credentialId, string applicationId);
+
+    [LoggerMessage(31, LogLevel.Information, "Refused an assertion for sign-in transaction {TransactionId}: {Reason}")]
+    public static partial void AssertionRefused(ILogger logger, string transactionId, string reason);
+
+    [LoggerMessage(32, LogLevel.Information, "Sent a one-time code for sign-in transaction {TransactionId} to identity {IdentityId}")]
+    public static partial void OneTimeCodeSent(ILogger logger, string transactionId, string identityId);
+
+    [LoggerMessage(33, LogLevel.Information, "Identity {IdentityId} signed in to application {ApplicationId} with a one-time code")]
+    public static partial void SignedInWithOneTimeCode(ILogger logger, string identityId, string applicationId);
+
+    [LoggerMessage(34, LogLevel.Information, "Refused a one-time code for sign-in transaction {TransactionId}: {Reason}")]
+    public static partial void OneTimeCodeRefused(ILogger logger, string transactionId, string reason);
+
     [LoggerMessage(100, LogLevel.Information, "Created realm {RealmId} in tenant {TenantId}")]
     public static partial void RealmCreated(ILogger logger, string realmId, string tenantId);
 
@@ -101,4 +116,6 @@ internal static partial class Log
 
     [LoggerMessage(603, LogLevel.Information, "Console: {ActorId} retried email {OutboxMessageId}")]
     public static partial void ConsoleEmailRetried(ILogger logger, string actorId, string outboxMessageId);
+    [LoggerMessage(900, LogLevel.Warning, "Could not read the outbox's backlog for its metrics ({Error}); the next sample tries again")]
+    public static partial void OutboxBacklogUnavailable(ILogger logger, string error);
 }

@@ -1,4 +1,6 @@
 using Passbind.Server.Features.Audit;
+using Passbind.Server.Authorization;
+using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
@@ -6,9 +8,11 @@ using Passbind.Server.Features.Console;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Features.Realms;
 using Passbind.Server.Features.Sdk;
+using Passbind.Server.Features.SignIn;
 using Passbind.Server.Features.Tenants;
 using Passbind.Server.Features.Themes;
 using Passbind.Server.Features.Tokens;
@@ -33,7 +37,9 @@ app.UseAuthorization();
 
 app.MapOperationsEndpoints();
 app.MapTokenEndpoints();
+app.MapOidcEndpoints();
 app.MapBindingCeremonyEndpoints();
+app.MapSignInEndpoints();
 app.MapSdkEndpoints();
 app.MapPageEndpoints();
 app.MapApiDocumentation();
@@ -54,6 +60,8 @@ realm.MapBindingJobEndpoints();
 realm.MapCredentialEndpoints();
 realm.MapAuthenticatorConfigEndpoints();
 realm.MapThemeEndpoints();
+realm.MapApplicationEndpoints();
+realm.MapSigningKeyEndpoints();
 
 await app.InitializePassbindAsync();
 await app.RunAsync();

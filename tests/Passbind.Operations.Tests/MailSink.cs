@@ -16,6 +16,7 @@ public sealed class MailSink : IAsyncDisposable
 {
     private readonly SmtpServer.SmtpServer _server;
     private TaskCompletionSource _release = Completed();
+    private int _temporaryFailures;
 
     public MailSink()
     {
@@ -53,6 +54,9 @@ public sealed class MailSink : IAsyncDisposable
 
     public void Release() => _release.TrySetResult();
 
+    /// <summary>Answers the next <paramref name="count"/> DATA commands with 451 (try again later).</summary>
+    public void FailNext(int count) => Volatile.Write(ref _temporaryFailures, count);
+
     public async ValueTask DisposeAsync()
     {
         Release();
@@ -64,6 +68,11 @@ public sealed class MailSink : IAsyncDisposable
     {
         DataArrived.TrySetResult();
         await _release.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        if (Interlocked.Decrement(ref _temporaryFailures) >= 0)
+        {
+            return new SmtpResponse((SmtpReplyCode)451, "try again later");
+        }
+
         using var stream = new MemoryStream(buffer.ToArray());
         var message = await MimeMessage.LoadAsync(stream);
         Received.AddOrUpdate(message.MessageId ?? string.Empty, 1, (_, count) => count + 1);

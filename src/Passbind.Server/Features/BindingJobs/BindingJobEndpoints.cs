@@ -5,7 +5,7 @@ using Passbind.Core.Identifiers;
 using Passbind.Core.Links;
 using Passbind.Core.Validation;
 using Passbind.Server.Features.Identities;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;

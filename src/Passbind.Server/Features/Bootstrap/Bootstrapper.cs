@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Passbind.Core.Identifiers;
+using Passbind.Server.Authorization;
 using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.Console;
 using Passbind.Server.Features.Tokens;
@@ -17,13 +18,14 @@ namespace Passbind.Server.Features.Bootstrap;
 /// <summary>
 /// Makes a fresh server usable at once: on an empty database it creates a tenant, a realm, a management
 /// application and an embedded authenticator config, and writes bootstrap.json. Later starts reuse them and
-/// only renew the file's token when it has less than a day left.
+/// only renew the file's token when it has less than a day left or no longer works.
 /// </summary>
 internal sealed class Bootstrapper(
     IServiceScopeFactory scopes,
     IOptions<PassbindOptions> options,
     PublicAddresses addresses,
     AccessTokens tokens,
+    ActiveTokens activeTokens,
     ConsoleProvisioning console,
     TimeProvider time,
     ILogger<Bootstrapper> logger)
@@ -32,6 +34,9 @@ internal sealed class Bootstrapper(
     public const string DotNetSdkOrigin = "passbind-sdk://dotnet";
 
     private static readonly TimeSpan RenewBefore = TimeSpan.FromDays(1);
+
+    /// <summary>bootstrap.json's token lives two days and is renewed at a start when less than one is left, so it always has a day (product.md point 3).</summary>
+    private static readonly TimeSpan BootstrapTokenLifetime = TimeSpan.FromDays(2);
     private static readonly string[] AllAuthenticationMethods = ["webauthn_passkey", "software_passkey", "email_one_time_password"];
 
     public string FilePath => Path.Combine(options.Value.DataDirectory, BootstrapFile.FileName);
@@ -52,7 +57,7 @@ internal sealed class Bootstrapper(
             }
 
             file = await db.Tenants.AnyAsync(cancellationToken)
-                ? await RefreshAsync(db, existing, cancellationToken)
+                ? await EnsureConsoleAsync(db, existing, cancellationToken)
                 : await CreateAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -63,13 +68,15 @@ internal sealed class Bootstrapper(
             return;
         }
 
-        if (file != existing)
+        // After the commit: the realm's first signing key is made on its own connection.
+        var refreshed = await RefreshAsync(db, file, cancellationToken);
+        if (refreshed != existing)
         {
-            await file.WriteAsync(FilePath, cancellationToken);
+            await refreshed.WriteAsync(FilePath, cancellationToken);
         }
 
-        Log.Ready(logger, file.ApiBaseUrl, $"{file.ApiBaseUrl}/v1/tenants/{file.TenantId}/realms/{file.RealmId}", Path.GetFullPath(FilePath));
-        if (file.AdminBindingLink is not null && existing?.AdminBindingLink is null)
+        Log.Ready(logger, refreshed.ApiBaseUrl, $"{refreshed.ApiBaseUrl}/v1/tenants/{refreshed.TenantId}/realms/{refreshed.RealmId}", Path.GetFullPath(FilePath));
+        if (refreshed.AdminBindingLink is not null && existing?.AdminBindingLink is null)
         {
             // Once, on the start that made the link; the link itself is a secret and stays in the file.
             Log.ConsoleReady(logger, console.ConsoleUrl, Path.GetFullPath(FilePath));
@@ -83,7 +90,7 @@ internal sealed class Bootstrapper(
         var realm = new Realm { Id = ResourceId.NewHexId(), TenantId = tenant.Id, DisplayName = "Default Realm", Classification = "SECURE_CUSTOMER", CreateTime = now, UpdateTime = now };
         var clientSecret = Base64Secret(32);
         var application = ManagementApplication.Create(
-            tenant.Id, realm.Id, "Passbind Management API", Base64Secret(18), clientSecret, ManagementPrincipal.AllRealms, AccessTokens.MaxLifetime, now);
+            tenant.Id, realm.Id, "Passbind Management API", Base64Secret(18), clientSecret, ManagementPrincipal.AllRealms, AccessTokens.ManagementLifetime, now);
         var authenticatorConfig = new AuthenticatorConfig
         {
             Id = ResourceId.NewUuid(),
@@ -107,9 +114,8 @@ internal sealed class Bootstrapper(
         var consoleApplication = await console.EnsureApplicationAsync(db, tenant.Id, realm.Id, cancellationToken);
         var adminLink = await console.CreateAdministratorAsync(db, consoleApplication, cancellationToken);
 
-        var token = IssueToken(tenant.Id, realm.Id, application.Id, application.ClientId);
         return new BootstrapFile(addresses.ApiBaseUrl, addresses.AuthBaseUrl, tenant.Id, realm.Id, authenticatorConfig.Id,
-            application.Id, application.ClientId, clientSecret, token.AccessToken, token.ExpireTime)
+            application.Id, application.ClientId, clientSecret, string.Empty, DateTimeOffset.MinValue)
         {
             ConsoleUrl = console.ConsoleUrl,
             AdminBindingLink = adminLink,
@@ -117,35 +123,52 @@ internal sealed class Bootstrapper(
     }
 
     /// <summary>A server bootstrapped before the console gains its console application on its next start.</summary>
-    private async Task<BootstrapFile?> RefreshAsync(PassbindDbContext db, BootstrapFile? existing, CancellationToken cancellationToken)
+    private async Task<BootstrapFile?> EnsureConsoleAsync(PassbindDbContext db, BootstrapFile? existing, CancellationToken cancellationToken)
     {
+        // A node without bootstrap.json (another node bootstrapped) finds the bootstrap realm, the oldest one.
         var home = existing is not null
-            ? (existing.TenantId, existing.RealmId)
-            : await db.Realms.AsNoTracking().OrderBy(r => r.CreateTime).Select(r => ValueTuple.Create(r.TenantId, r.Id)).FirstAsync(cancellationToken);
-        await console.EnsureApplicationAsync(db, home.Item1, home.Item2, cancellationToken);
-        return Refresh(existing) is { } refreshed ? refreshed with { ConsoleUrl = console.ConsoleUrl } : null;
+            ? new { existing.TenantId, RealmId = existing.RealmId }
+            : await db.Realms.AsNoTracking().OrderBy(r => r.CreateTime).Select(r => new { r.TenantId, RealmId = r.Id }).FirstAsync(cancellationToken);
+        await console.EnsureApplicationAsync(db, home.TenantId, home.RealmId, cancellationToken);
+        return existing is null ? null : existing with { ConsoleUrl = console.ConsoleUrl };
     }
 
-    /// <summary>Keeps the file's ids and secret; renews the token and the addresses when they went stale.</summary>
-    private BootstrapFile? Refresh(BootstrapFile? existing)
+    /// <summary>
+    /// Keeps the file's ids and secret; renews the token when it has less than a day left or no longer
+    /// works (revoked, its key retired, or issued before tokens were recorded), and the addresses when they
+    /// went stale. The management application is granted every scope this version knows.
+    /// </summary>
+    private async Task<BootstrapFile> RefreshAsync(PassbindDbContext db, BootstrapFile file, CancellationToken cancellationToken)
     {
-        if (existing is null)
+        var refreshed = file with { ApiBaseUrl = addresses.ApiBaseUrl, AuthBaseUrl = addresses.AuthBaseUrl };
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == file.ManagementApplicationId, cancellationToken);
+        if (application is null)
         {
-            return null;
+            return refreshed;
         }
 
-        var refreshed = existing with { ApiBaseUrl = addresses.ApiBaseUrl, AuthBaseUrl = addresses.AuthBaseUrl };
-        if (existing.ApiTokenExpireTime - time.GetUtcNow() < RenewBefore)
+        var allScopes = string.Join(' ', Scopes.All);
+        if (application.IsManaged && application.AllowedScopes != allScopes)
         {
-            var token = IssueToken(existing.TenantId, existing.RealmId, existing.ManagementApplicationId, existing.ClientId);
-            refreshed = refreshed with { ApiToken = token.AccessToken, ApiTokenExpireTime = token.ExpireTime };
+            application.AllowedScopes = allScopes;
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        return refreshed;
+        var stale = file.ApiTokenExpireTime - time.GetUtcNow() < RenewBefore;
+        if (!stale && await IsActiveAsync(file.ApiToken, cancellationToken))
+        {
+            return refreshed;
+        }
+
+        var token = await tokens.IssueAsync(db,
+            new AccessTokenRequest(application, application.ClientId, null, AccessTokens.NewTokenId(), Scopes.All, BootstrapTokenLifetime), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return refreshed with { ApiToken = token.AccessToken, ApiTokenExpireTime = token.ExpireTime };
     }
 
-    private IssuedAccessToken IssueToken(string tenantId, string realmId, string applicationId, string clientId) =>
-        tokens.Issue(tenantId, realmId, applicationId, clientId, ManagementPrincipal.AllRealms, Scopes.All, AccessTokens.MaxLifetime);
+    private async Task<bool> IsActiveAsync(string token, CancellationToken cancellationToken) =>
+        await tokens.ValidateAsync(token, cancellationToken) is { } validated
+        && await activeTokens.FindActiveAsync(validated.Id, cancellationToken) is not null;
 
     private static string Base64Secret(int bytes) => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(bytes));
 }

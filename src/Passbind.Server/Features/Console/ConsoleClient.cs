@@ -6,9 +6,9 @@ namespace Passbind.Server.Features.Console;
 /// </summary>
 internal sealed class ConsoleClient
 {
-    private ConsoleApplicationInfo? current;
+    private ConsoleApplicationInfo? _current;
 
-    public ConsoleApplicationInfo Current => current ?? throw new InvalidOperationException("The console application is not provisioned yet.");
+    public ConsoleApplicationInfo Current => _current ?? throw new InvalidOperationException("The console application is not provisioned yet.");
 
-    public void Set(ConsoleApplicationInfo info) => current = info;
+    public void Set(ConsoleApplicationInfo info) => _current = info;
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Operations;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 
@@ -23,15 +24,17 @@ internal sealed class OutboxDispatcher(
     IBindingEmailDelivery bindingJobs,
     IOptions<EmailOptions> options,
     TimeProvider time,
+    PassbindMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>This sender's name in the leases it takes; a restarted process is a new sender.</summary>
-    private readonly string senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private readonly string _senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>Claims and handles one batch of due messages; answers how many it claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
+        using var activity = PassbindMetrics.ActivitySource.StartActivity("outbox round");
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
         var (claim, messages) = await ClaimAsync(db, cancellationToken);
         if (messages.Count == 0)
@@ -67,7 +70,7 @@ internal sealed class OutboxDispatcher(
             .OrderBy(m => m.NextAttemptTime)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize);
-        var claim = $"{senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var claim = $"{_senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var leaseUntil = now + options.Value.LeaseDuration;
 
         // From the claim on, stopping must not cut the round short: the claimed messages' leases go back only
@@ -244,6 +247,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     LogSent(message, attempts);
+                    metrics.EmailSent(message.Kind);
                 }
 
                 break;
@@ -255,6 +259,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     Log.EmailRetryScheduled(logger, message.Id, attempts, options.Value.MaxAttempts, error ?? "unknown", delay);
+                    metrics.EmailSendFailed(permanent: false);
                 }
 
                 break;
@@ -263,6 +268,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     Log.EmailFailed(logger, message.Id, message.JobId, attempts, error ?? "unknown");
+                    metrics.EmailSendFailed(permanent: true);
                 }
 
                 break;

@@ -16,13 +16,13 @@ namespace Passbind.Server.Tests.Features.Console;
 /// </summary>
 internal sealed partial class ConsoleBrowser : IDisposable
 {
-    private readonly HttpClient client;
-    private readonly Dictionary<string, string> cookies = [];
+    private readonly HttpClient _client;
+    private readonly Dictionary<string, string> _cookies = [];
 
     private ConsoleBrowser(PassbindServer server) =>
-        client = server.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        _client = server.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
-    private string? lastToken;
+    private string? _lastToken;
 
     /// <summary>The HTML of the last page fetched.</summary>
     public string Html { get; private set; } = "";
@@ -36,7 +36,7 @@ internal sealed partial class ConsoleBrowser : IDisposable
         var options = server.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get("Console");
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim("sub", identityId), new Claim("tid", tenantId), new Claim("rid", realmId)], "Console", "sub", null));
-        browser.cookies[options.Cookie.Name!] = options.TicketDataFormat.Protect(new AuthenticationTicket(principal, "Console"));
+        browser._cookies[options.Cookie.Name!] = options.TicketDataFormat.Protect(new AuthenticationTicket(principal, "Console"));
         return browser;
     }
 
@@ -70,11 +70,11 @@ internal sealed partial class ConsoleBrowser : IDisposable
     /// <summary>The antiforgery token of the forms of the last page that had any, as an open tab keeps it.</summary>
     public string AntiforgeryToken()
     {
-        Assert.True(lastToken is not null, "no page had a form with an antiforgery token:\n" + Html);
-        return lastToken;
+        Assert.True(_lastToken is not null, "no page had a form with an antiforgery token:\n" + Html);
+        return _lastToken;
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private void Read(string html)
     {
@@ -82,24 +82,24 @@ internal sealed partial class ConsoleBrowser : IDisposable
         var match = TokenField().Match(html);
         if (match.Success)
         {
-            lastToken = WebUtility.HtmlDecode(match.Groups[1].Value);
+            _lastToken = WebUtility.HtmlDecode(match.Groups[1].Value);
         }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
-        if (cookies.Count > 0)
+        if (_cookies.Count > 0)
         {
-            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
         }
 
-        var response = await client.SendAsync(request);
+        var response = await _client.SendAsync(request);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var header in setCookies)
             {
                 var pair = header.Split(';', 2)[0].Split('=', 2);
-                cookies[pair[0]] = pair[1];
+                _cookies[pair[0]] = pair[1];
             }
         }
 
