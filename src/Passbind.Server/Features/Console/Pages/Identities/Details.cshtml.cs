@@ -2,6 +2,7 @@ using Passbind.Core.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Passbind.Core.Validation;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Identities;
