@@ -16,6 +16,7 @@ internal sealed record CliFailure(int ExitCode, string Code, string Message)
     public static CliFailure From(Exception exception, bool cancellationRequested = false) => exception switch
     {
         CliUsageException usage => new(ExitCodes.Usage, "usage_error", usage.Message),
+        Admin.AdminRefusedException refused => new(ExitCodes.AdminRefused, refused.Code, refused.Message),
         PassbindApiException api => FromApi(api),
         PassbindException sdk => FromSdk(sdk),
         OperationCanceledException when cancellationRequested => new(ExitCodes.Cancelled, "cancelled", "Interrupted."),

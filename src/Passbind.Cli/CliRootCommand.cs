@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using Passbind.Cli.Admin;
 using Passbind.Cli.Credentials;
 using Passbind.Cli.Identities;
 using Passbind.Cli.Jobs;
@@ -22,6 +23,7 @@ internal static class CliRootCommand
             CredentialsCommand.Create(console),
             BindCommand.Create(console),
             PasskeysCommand.Create(console),
+            AdminCommand.Create(console),
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())

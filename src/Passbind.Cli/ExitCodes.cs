@@ -23,6 +23,9 @@ internal static class ExitCodes
     /// <summary>A binding failed: the link was consumed, expired, revoked or unknown, its host is not allowed, or the server rejected the passkey.</summary>
     public const int BindFailed = 6;
 
+    /// <summary><c>passbind admin</c> refused: a PostgreSQL data directory, a database in use or in the way, a file that is not a Passbind backup.</summary>
+    public const int AdminRefused = 8;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 
@@ -36,6 +39,7 @@ internal static class ExitCodes
           4    server refused the request (4xx other than 404)
           5    server or network unavailable (5xx, unusable answer, connection failure, timeout)
           6    bind failed (link consumed, expired, revoked or unknown; domain not allowed; passkey rejected)
+          8    admin refused (PostgreSQL data directory, database in use or already there, not a Passbind backup)
           130  interrupted
         """;
 }
