@@ -13,12 +13,19 @@ internal sealed record CliFailure(int ExitCode, string Code, string Message)
     /// <summary>The line written to stderr: <c>passbind: &lt;code&gt;: &lt;message&gt;</c>.</summary>
     public string ToLine() => $"passbind: {Code}: {Message}";
 
-    public static CliFailure From(Exception exception, bool cancellationRequested = false) => exception switch
+    /// <param name="exception">What the command threw.</param>
+    /// <param name="cancellationRequested">Whether the user pressed Ctrl+C.</param>
+    /// <param name="ceremonyFailed">
+    /// The exit code for a binding or sign-in the server or the SDK refused: <see cref="ExitCodes.BindFailed"/> (the
+    /// default) or <see cref="ExitCodes.SignInFailed"/>.
+    /// </param>
+    public static CliFailure From(
+        Exception exception, bool cancellationRequested = false, int ceremonyFailed = ExitCodes.BindFailed) => exception switch
     {
         CliUsageException usage => new(ExitCodes.Usage, "usage_error", usage.Message),
         Admin.AdminRefusedException refused => new(ExitCodes.AdminRefused, refused.Code, refused.Message),
         PassbindApiException api => FromApi(api),
-        PassbindException sdk => FromSdk(sdk),
+        PassbindException sdk => FromSdk(sdk, ceremonyFailed),
         OperationCanceledException when cancellationRequested => new(ExitCodes.Cancelled, "cancelled", "Interrupted."),
 
         // HttpClient reports its timeout as a TaskCanceledException that nobody asked for.
@@ -46,18 +53,20 @@ internal sealed record CliFailure(int ExitCode, string Code, string Message)
         return new(exitCode, api.Code ?? $"http_{status}", OneLine($"{message} [HTTP {status}]"));
     }
 
-    private static CliFailure FromSdk(PassbindException sdk)
+    private static CliFailure FromSdk(PassbindException sdk, int ceremonyFailed)
     {
         var exitCode = sdk.Code switch
         {
-            PassbindErrorCodes.InvalidUrl => ExitCodes.Usage,
+            PassbindErrorCodes.InvalidUrl or PassbindErrorCodes.PasskeyAmbiguous => ExitCodes.Usage,
+            PassbindErrorCodes.PasskeyNotFound => ExitCodes.NotFound,
             PassbindErrorCodes.NetworkError or PassbindErrorCodes.ServerError => ExitCodes.Unavailable,
             PassbindErrorCodes.StoreError => ExitCodes.Unexpected,
             _ when sdk.StatusCode >= 500 => ExitCodes.Unavailable,
 
-            // Everything else is the binding itself failing: link_consumed, link_expired, link_revoked,
-            // link_not_found, domain_not_allowed, origin_not_allowed, registration_failed, credential_excluded, …
-            _ => ExitCodes.BindFailed,
+            // Everything else is the ceremony itself failing: for a binding link_consumed, link_expired, link_revoked,
+            // link_not_found, registration_failed, credential_excluded; for a sign-in transaction_expired,
+            // authentication_failed, otp_invalid; for both domain_not_allowed, origin_not_allowed, …
+            _ => ceremonyFailed,
         };
         var message = OneLine(sdk.Message);
         if (sdk.Reason is { Length: > 0 } reason)

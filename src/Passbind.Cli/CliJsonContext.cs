@@ -19,6 +19,7 @@ namespace Passbind.Cli;
 [JsonSerializable(typeof(Credential))]
 [JsonSerializable(typeof(List<Credential>))]
 [JsonSerializable(typeof(BindPasskeyResponse))]
+[JsonSerializable(typeof(AuthenticateResponse))]
 [JsonSerializable(typeof(Passkey))]
 [JsonSerializable(typeof(List<Passkey>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

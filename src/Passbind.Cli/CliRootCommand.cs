@@ -22,6 +22,7 @@ internal static class CliRootCommand
             JobsCommand.Create(console),
             CredentialsCommand.Create(console),
             BindCommand.Create(console),
+            AuthenticateCommand.Create(console),
             PasskeysCommand.Create(console),
             AdminCommand.Create(console),
         };

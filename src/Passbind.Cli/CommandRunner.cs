@@ -6,7 +6,12 @@ namespace Passbind.Cli;
 /// </summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(CliConsole console, Func<Task<int>> work, CancellationToken cancellationToken)
+    /// <param name="console">Where the failure line goes.</param>
+    /// <param name="work">The command's work; it returns the exit code.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="ceremonyFailed">The exit code for a passkey ceremony the server or the SDK refused: binding's by default.</param>
+    public static async Task<int> RunAsync(
+        CliConsole console, Func<Task<int>> work, CancellationToken cancellationToken, int ceremonyFailed = ExitCodes.BindFailed)
     {
         try
         {
@@ -14,7 +19,7 @@ internal static class CommandRunner
         }
         catch (Exception e)
         {
-            var failure = CliFailure.From(e, cancellationToken.IsCancellationRequested);
+            var failure = CliFailure.From(e, cancellationToken.IsCancellationRequested, ceremonyFailed);
             await console.Error.WriteLineAsync(failure.ToLine()).ConfigureAwait(false);
             return failure.ExitCode;
         }

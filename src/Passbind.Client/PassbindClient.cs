@@ -19,7 +19,7 @@ public sealed class PassbindClient
     private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient(
         new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AutomaticDecompression = DecompressionMethods.All }));
 
-    private readonly PassbindConnection connection;
+    private readonly PassbindConnection _connection;
 
     /// <summary>Creates a client for console apps and scripts.</summary>
     /// <param name="options">Where to connect and how to authenticate; read once, here.</param>
@@ -42,7 +42,7 @@ public sealed class PassbindClient
 
     private PassbindClient(PassbindConnection connection, string realmId)
     {
-        this.connection = connection;
+        _connection = connection;
         RealmId = realmId;
         Tenant = new TenantClient(connection);
         Realms = new RealmsClient(connection);
@@ -53,7 +53,7 @@ public sealed class PassbindClient
     }
 
     /// <summary>The tenant every call addresses (<see cref="PassbindClientOptions.TenantId"/>).</summary>
-    public string TenantId => connection.TenantId;
+    public string TenantId => _connection.TenantId;
 
     /// <summary>The realm that realm-scoped calls address (<see cref="PassbindClientOptions.RealmId"/>, or the one given to <see cref="ForRealm"/>).</summary>
     public string RealmId { get; }
@@ -85,6 +85,6 @@ public sealed class PassbindClient
     public PassbindClient ForRealm(string realmId)
     {
         ArgumentException.ThrowIfNullOrEmpty(realmId);
-        return new PassbindClient(connection, realmId);
+        return new PassbindClient(_connection, realmId);
     }
 }

@@ -1,7 +1,7 @@
 namespace Passbind.Sdk;
 
 /// <summary>
-/// The result of <see cref="Embedded.AuthenticateAsync(string, string, CancellationToken)"/> and
+/// The result of <see cref="Embedded.AuthenticateAsync(string, string?, CancellationToken)"/> and
 /// <see cref="Embedded.RedeemOtpAsync(string, string, CancellationToken)"/>.
 /// </summary>
 /// <param name="RedirectUrl">

@@ -208,27 +208,34 @@ public sealed class Embedded
     /// client, which exchanges the code for tokens.
     /// </summary>
     /// <param name="url">An authenticate URL (see <see cref="IsAuthenticateUrl(string?)"/>).</param>
-    /// <param name="passkeyId">The local id of the passkey to sign with, <see cref="Passkey.Id"/>.</param>
+    /// <param name="passkeyId">
+    /// The local id of the passkey to sign with, <see cref="Passkey.Id"/>; or <see langword="null"/>, to sign with the
+    /// one passkey on this device of the sign-in's tenant and realm, as an authenticator with a single discoverable
+    /// credential would.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation. Default: none.</param>
     /// <returns>The redirect URL carrying the code and state, the server's message, and the passkey that signed.</returns>
-    /// <exception cref="ArgumentException"><paramref name="passkeyId"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="passkeyId"/> is empty.</exception>
     /// <exception cref="PassbindException">
     /// <see cref="PassbindErrorCodes.InvalidUrl"/>; <see cref="PassbindErrorCodes.DomainNotAllowed"/> for a server not in
     /// <see cref="EmbeddedOptions.AllowedDomains"/> (nothing is sent); <see cref="PassbindErrorCodes.PasskeyNotFound"/>
-    /// when no passkey here has that id, it belongs to another realm, or the server asked for another one;
+    /// when no passkey here has that id (or, without an id, none is of the sign-in's realm), it belongs to another
+    /// realm, or the server asked for another one; <see cref="PassbindErrorCodes.PasskeyAmbiguous"/> without an id when
+    /// several are;
     /// <see cref="PassbindErrorCodes.RpIdNotAllowed"/>; <see cref="PassbindErrorCodes.NetworkError"/>,
     /// <see cref="PassbindErrorCodes.ServerError"/>; or the server's own code, such as
     /// <see cref="PassbindErrorCodes.AuthenticationFailed"/> or <see cref="PassbindErrorCodes.TransactionExpired"/>.
     /// </exception>
     public async Task<AuthenticateResponse> AuthenticateAsync(
-        string url, string passkeyId, CancellationToken cancellationToken = default)
+        string url, string? passkeyId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(passkeyId);
-        var link = ParseAuthenticateLink(url);
+        if (passkeyId is not null)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(passkeyId);
+        }
 
-        var stored = (await _store.ListAsync(cancellationToken).ConfigureAwait(false))
-            .FirstOrDefault(s => string.Equals(s.Passkey.Id, passkeyId, StringComparison.Ordinal))
-            ?? throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "No passkey on this device has this id.");
+        var link = ParseAuthenticateLink(url);
+        var stored = await FindPasskeyAsync(link, passkeyId, cancellationToken).ConfigureAwait(false);
 
         // A passkey of another realm would only be refused by the server, as an unknown credential would.
         if (!string.Equals(stored.Passkey.Tenant.Id, link.TenantId, StringComparison.Ordinal)
@@ -339,6 +346,32 @@ public sealed class Embedded
     /// <returns>A task that completes once the passkey is gone.</returns>
     public Task DeletePasskeyAsync(string id, CancellationToken cancellationToken = default) =>
         _store.DeleteAsync(id, cancellationToken);
+
+    /// <summary>The passkey with this id, or, without one, the only passkey of the link's tenant and realm.</summary>
+    private async Task<StoredPasskey> FindPasskeyAsync(
+        AuthenticateLink link, string? passkeyId, CancellationToken cancellationToken)
+    {
+        var stored = await _store.ListAsync(cancellationToken).ConfigureAwait(false);
+        if (passkeyId is not null)
+        {
+            return stored.FirstOrDefault(s => string.Equals(s.Passkey.Id, passkeyId, StringComparison.Ordinal))
+                ?? throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "No passkey on this device has this id.");
+        }
+
+        var ofRealm = stored
+            .Where(s => string.Equals(s.Passkey.Tenant.Id, link.TenantId, StringComparison.Ordinal)
+                && string.Equals(s.Passkey.Realm.Id, link.RealmId, StringComparison.Ordinal))
+            .ToList();
+        return ofRealm.Count switch
+        {
+            1 => ofRealm[0],
+            0 => throw new PassbindException(
+                PassbindErrorCodes.PasskeyNotFound, "No passkey on this device belongs to the sign-in's realm."),
+            _ => throw new PassbindException(
+                PassbindErrorCodes.PasskeyAmbiguous,
+                $"{ofRealm.Count} passkeys on this device belong to the sign-in's realm; say which one to use."),
+        };
+    }
 
     /// <summary>Parses an authenticate URL and checks its server is allowed, before anything is sent.</summary>
     private AuthenticateLink ParseAuthenticateLink(string url)

@@ -77,6 +77,12 @@ public static class PassbindErrorCodes
     /// </summary>
     public const string PasskeyNotFound = "passkey_not_found";
 
+    /// <summary>
+    /// <see cref="Embedded.AuthenticateAsync(string, string?, CancellationToken)"/> was given no passkey id, and several
+    /// passkeys on this device belong to the sign-in's realm. Nothing was sent.
+    /// </summary>
+    public const string PasskeyAmbiguous = "passkey_ambiguous";
+
     /// <summary>The request JWT names no transaction, or it is unknown or belongs to another realm (server, 404).</summary>
     public const string TransactionNotFound = "transaction_not_found";
 

@@ -56,6 +56,22 @@ public sealed class CliFailureTests
         Assert.Equal(code, failure.Code);
     }
 
+    [Theory]
+    [InlineData(PassbindErrorCodes.TransactionExpired, 410, ExitCodes.SignInFailed)]
+    [InlineData(PassbindErrorCodes.TransactionNotFound, 404, ExitCodes.SignInFailed)]
+    [InlineData(PassbindErrorCodes.AuthenticationFailed, 400, ExitCodes.SignInFailed)]
+    [InlineData(PassbindErrorCodes.DomainNotAllowed, null, ExitCodes.SignInFailed)]
+    [InlineData(PassbindErrorCodes.PasskeyNotFound, null, ExitCodes.NotFound)]
+    [InlineData(PassbindErrorCodes.PasskeyAmbiguous, null, ExitCodes.Usage)]
+    [InlineData(PassbindErrorCodes.InvalidUrl, null, ExitCodes.Usage)]
+    [InlineData(PassbindErrorCodes.ServerError, 500, ExitCodes.Unavailable)]
+    public void From_SdkErrorOfASignIn_MapsCeremonyFailuresToSignInFailed(string code, int? status, int exitCode)
+    {
+        var failure = CliFailure.From(new PassbindException(code, "Failed.", status), ceremonyFailed: ExitCodes.SignInFailed);
+
+        Assert.Equal(exitCode, failure.ExitCode);
+    }
+
     [Fact]
     public void From_NetworkFailure_IsUnavailable()
     {

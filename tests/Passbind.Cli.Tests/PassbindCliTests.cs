@@ -148,4 +148,59 @@ public sealed class PassbindCliTests
         run.AssertExit(ExitCodes.NotFound);
         Assert.StartsWith("passbind: not_found: ", run.Error, StringComparison.Ordinal);
     }
+
+    /// <summary>An authenticate URL whose request JWT names a transaction on <paramref name="baseUrl"/>.</summary>
+    private static string AuthenticateUrl(string baseUrl)
+    {
+        static string Segment(string json) => System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(json));
+        var payload = """{"authn":{"base_url":""" + $"\"{baseUrl}\"" + ""","tid":"t","rid":"r","action":{"prove":{"transaction_id":"x"}}}}""";
+        return $"http://localhost:5080/bi-authenticate?request={Segment("""{"alg":"RS256"}""")}.{Segment(payload)}.c2ln";
+    }
+
+    [Fact]
+    public async Task Authenticate_Help_ShowsPasskeyOptionAndSignInExitCode()
+    {
+        var run = await CliRun.RunAsync("authenticate", "--help");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("--passkey", run.Out, StringComparison.Ordinal);
+        Assert.Contains("--allow-domain", run.Out, StringComparison.Ordinal);
+        Assert.Contains("7    sign-in failed", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authenticate_NotAnAuthenticateUrl_ExitsTwo()
+    {
+        using var store = new TempStore();
+
+        var run = await CliRun.RunAsync([.. store.Args("authenticate", "https://localhost/bi-authenticate?request=nope")]);
+
+        run.AssertExit(ExitCodes.Usage);
+        Assert.StartsWith("passbind: invalid_url: ", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Authenticate_RequestForAHostNotAllowed_ExitsSevenAndSendsNothing()
+    {
+        using var store = new TempStore();
+
+        // Nothing listens at example.invalid: the refusal must come before any request.
+        var run = await CliRun.RunAsync([.. store.Args("authenticate", AuthenticateUrl("https://example.invalid"))]);
+
+        run.AssertExit(ExitCodes.SignInFailed);
+        Assert.StartsWith("passbind: domain_not_allowed: ", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Authenticate_NoPasskeyOfTheRealm_ExitsThree()
+    {
+        using var store = new TempStore();
+
+        var run = await CliRun.RunAsync([.. store.Args("authenticate", AuthenticateUrl("http://127.0.0.1:9"), "--allow-domain", "127.0.0.1")]);
+
+        run.AssertExit(ExitCodes.NotFound);
+        Assert.StartsWith("passbind: passkey_not_found: ", run.Error, StringComparison.Ordinal);
+    }
 }

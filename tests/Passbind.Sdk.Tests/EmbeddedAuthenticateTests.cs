@@ -264,11 +264,46 @@ public sealed class EmbeddedAuthenticateTests : IDisposable
     }
 
     [Fact]
-    public async Task AuthenticateAsync_NoPasskeyId_ThrowsArgumentException()
+    public async Task AuthenticateAsync_EmptyPasskeyId_ThrowsArgumentException()
     {
         var embedded = await Embedded.InitializeAsync(Options());
 
         await Assert.ThrowsAsync<ArgumentException>(() => embedded.AuthenticateAsync(_server.AuthenticateUrl(), ""));
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_NoPasskeyIdAndOnePasskeyOfTheRealm_SignsWithIt()
+    {
+        var (embedded, passkey) = await BindAsync();
+
+        var response = await embedded.AuthenticateAsync(_server.AuthenticateUrl(), passkeyId: null);
+
+        Assert.Equal(passkey, response.Passkey);
+        Assert.Equal(1u, _server.StoredSignCount);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_NoPasskeyIdAndNoneOfTheRealm_PasskeyNotFoundBeforeAnyRequest()
+    {
+        var embedded = await Embedded.InitializeAsync(Options());
+
+        var error = await Assert.ThrowsAsync<PassbindException>(() => embedded.AuthenticateAsync(_server.AuthenticateUrl(), null));
+
+        Assert.Equal(PassbindErrorCodes.PasskeyNotFound, error.Code);
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_NoPasskeyIdAndTwoOfTheRealm_PasskeyAmbiguousBeforeAnyRequest()
+    {
+        var (embedded, _) = await BindAsync();
+        _server.Binding.Consumed = false;
+        await embedded.BindPasskeyAsync(_server.Binding.Link());
+
+        var error = await Assert.ThrowsAsync<PassbindException>(() => embedded.AuthenticateAsync(_server.AuthenticateUrl(), null));
+
+        Assert.Equal(PassbindErrorCodes.PasskeyAmbiguous, error.Code);
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]

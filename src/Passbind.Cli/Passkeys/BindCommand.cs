@@ -13,29 +13,15 @@ internal static class BindCommand
     public static Command Create(CliConsole console)
     {
         var url = new Argument<string>("url") { Description = "A passkey binding link, in either form (…:invokeAuthenticator?token=… or …/bind?api_base_url=…)" };
-        var allowDomains = new Option<string[]>("--allow-domain")
-        {
-            Description = "A host the link may point to, in addition to localhost (subdomains included; IP addresses exactly). Repeatable",
-            HelpName = "host",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var origin = new Option<string?>("--origin")
-        {
-            Description = $"The origin presented to the server; it must be in the authenticator config's trusted_origins [default: {EmbeddedOptions.DefaultOrigin}]",
-            HelpName = "origin",
-        };
-        var command = new Command("bind", "Bind a passkey on this machine from a binding link, and print it") { url, allowDomains, origin };
+        var command = new Command("bind", "Bind a passkey on this machine from a binding link, and print it") { url };
+        var ceremony = CeremonyOptions.AddTo(command);
         var store = StoreOptions.AddTo(command);
         var json = JsonOption.AddTo(command);
 
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(console, async () =>
         {
             var options = store.ToEmbeddedOptions(parse, console);
-            options.AllowedDomains = [.. options.AllowedDomains, .. parse.GetValue(allowDomains) ?? []];
-            if (parse.GetValue(origin) is { Length: > 0 } presented)
-            {
-                options.Origin = presented;
-            }
+            ceremony.ApplyTo(parse, options);
 
             var embedded = await StoreOptions.InitializeAsync(options, cancellationToken).ConfigureAwait(false);
             var response = await ProgressDisplay.RunAsync(

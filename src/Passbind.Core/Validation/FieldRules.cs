@@ -22,7 +22,29 @@ public static class FieldRules
 
     public static string? DisplayName(string? value) => Name(value);
 
-    public static string? Username(string? value) => Name(value);
+    /// <summary>
+    /// A username (docs/security.md, "Usernames"): a name, without leading or trailing white space, in one script or
+    /// one of UTS #39's "highly restrictive" combinations (<see cref="UnicodeScripts"/>). Callers store it in NFC
+    /// (<see cref="CanonicalUsername"/>); its uniqueness key is <see cref="NormalizeUsername"/>.
+    /// </summary>
+    public static string? Username(string? value)
+    {
+        if (Name(value) is { } problem)
+        {
+            return problem;
+        }
+
+        if (char.IsWhiteSpace(value![0]) || char.IsWhiteSpace(value[^1]))
+        {
+            return "must not start or end with white space";
+        }
+
+        return UnicodeScripts.IsHighlyRestrictive(value) ? null : "must not mix letters of different scripts";
+    }
+
+    /// <summary>The form a username is stored in: Unicode NFC, so that the same name typed on two systems is one string.</summary>
+    public static string CanonicalUsername(string username) =>
+        username.IsNormalized(NormalizationForm.FormC) ? username : username.Normalize(NormalizationForm.FormC);
 
     public static string? Name(string? value)
     {
@@ -88,8 +110,12 @@ public static class FieldRules
             : null;
     }
 
-    /// <summary>An absolute URL; <paramref name="allowAppSchemes"/> admits <c>myapp://</c> invoke URLs of native apps.</summary>
-    public static string? AbsoluteUrl(string? value, bool allowAppSchemes = false)
+    /// <summary>
+    /// An absolute http or https URL, or one with a scheme of <paramref name="appSchemes"/> (<c>myapp://</c> for
+    /// native apps; none when null). Never with user information (<c>https://user:pass@host</c>): a reader sees the
+    /// part before <c>@</c> as the host (<c>http://127.0.0.1:1@evil.test</c> goes to evil.test).
+    /// </summary>
+    public static string? AbsoluteUrl(string? value, AppSchemes? appSchemes = null)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -107,9 +133,16 @@ public static class FieldRules
         }
 
         var web = uri.Scheme is "http" or "https";
-        if (!web && !allowAppSchemes || uri.Scheme is "javascript" or "data" or "file" or "vbscript")
+        if (!web && !(appSchemes ?? AppSchemes.None).Contains(uri.Scheme))
         {
-            return "must be an http or https URL";
+            return appSchemes is null || appSchemes.Schemes.Count == 0
+                ? "must be an http or https URL"
+                : $"must be an http or https URL, or use an app scheme this server allows ({string.Join(", ", appSchemes.Schemes.Order(StringComparer.Ordinal))})";
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo) || Authority(value).Contains('@', StringComparison.Ordinal))
+        {
+            return "must not contain user information (user:password@)";
         }
 
         return web && string.IsNullOrEmpty(uri.Host) ? "not an absolute URL" : null;
@@ -117,12 +150,13 @@ public static class FieldRules
 
     /// <summary>
     /// A web origin exactly as a browser serialises it (<c>scheme://host[:port]</c>, no path, no default port
-    /// written out), or an app origin such as <c>passbind-sdk://dotnet</c>. Origins are compared as strings, so
-    /// a form a browser never sends would never match and is refused up front.
+    /// written out), or an app origin such as <c>passbind-sdk://dotnet</c> with a scheme of <paramref name="appSchemes"/>.
+    /// Origins are compared as strings, so a form a browser never sends would never match and is refused up front;
+    /// <c>about:blank</c>, <c>blob:</c>, <c>null</c> and extension origins are never origins an app owns.
     /// </summary>
-    public static string? Origin(string? value)
+    public static string? Origin(string? value, AppSchemes? appSchemes = null)
     {
-        if (AbsoluteUrl(value, allowAppSchemes: true) is { } problem)
+        if (AbsoluteUrl(value, appSchemes) is { } problem)
         {
             return problem;
         }
@@ -137,7 +171,26 @@ public static class FieldRules
         return value!.TrimEnd('/') == value ? null : "must not end with a slash";
     }
 
-    /// <summary>The key of the realm's username uniqueness rule: NFKC, then case folded.</summary>
+    /// <summary>
+    /// The key of the realm's username uniqueness rule, a skeleton after UTS #39 §4 as far as .NET carries the data:
+    /// NFKC (full-width and compatibility forms fold), case folded, then letters that look alike mapped to one
+    /// (<see cref="Confusables"/>: Turkish dotless and dotted i, Cyrillic and Greek look-alikes of Latin letters).
+    /// Two usernames with the same key are confusable, and the unique index refuses the second.
+    /// </summary>
     public static string NormalizeUsername(string username) =>
-        username.Normalize(NormalizationForm.FormKC).ToUpperInvariant().ToLowerInvariant();
+        Confusables.Skeleton(username.Normalize(NormalizationForm.FormKC).ToUpperInvariant().ToLowerInvariant());
+
+    /// <summary>The authority as written (between <c>//</c> and the path), or empty for a URL without one.</summary>
+    private static string Authority(string url)
+    {
+        var start = url.IndexOf("//", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        var rest = url[(start + 2)..];
+        var end = rest.IndexOfAny(['/', '?', '#', '\\']);
+        return end < 0 ? rest : rest[..end];
+    }
 }

@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
 using Passbind.Server.Features.Email;
+using Passbind.Server.Features.SignIn;
+using Passbind.Server.Authorization;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,20 +27,25 @@ internal static class ServerComposition
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<UrlOptions>().BindConfiguration(UrlOptions.SectionName).Validate(o => o.Problem() is null, "Passbind:Urls:AppSchemes names a scheme no app can own").ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<UrlOptions>>().Value.ToAppSchemes());
         services.AddSingleton<PublicAddresses>();
         services.AddSingleton<MasterKey>();
         services.AddSingleton<PageTokens>();
-        services.AddSingleton<SigningKeyRing>();
-        services.AddSingleton<AccessTokens>();
+        services.AddPassbindTokens();
+        services.AddPassbindOidc();
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
+        services.AddSingleton<RelyingParties>();
         services.AddSingleton<RegistrationVerifier>();
-        services.AddSingleton<CeremonyQueries>();
+        services.AddSingleton<BindingQueries>();
         services.AddScoped<BindingCeremony>();
         services.AddCors();
         services.AddSingleton<DefaultCorsPolicyProvider>();
-        services.AddSingleton<ICorsPolicyProvider, BindingCorsPolicyProvider>();
-        services.AddPassbindEmail();
+        services.AddSingleton<ICorsPolicyProvider, TrustedOriginsCorsPolicyProvider>();
+        services.AddSingleton<ITrustedOriginsSource, BindingTrustedOrigins>();
+        services.AddEmail();
+        services.AddSignIn();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

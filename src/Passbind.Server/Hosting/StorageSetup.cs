@@ -22,17 +22,26 @@ internal static class StorageSetup
                     throw new InvalidOperationException("Passbind:Database:Provider is PostgreSql but ConnectionStrings:Passbind is not set.");
                 }
 
-                services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindPostgreSql(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
+                services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindPostgreSql(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;
             default:
                 Directory.CreateDirectory(options.DataDirectory);
                 var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(options.DataDirectory);
-                services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindSqlite(sqlite).AddInterceptors(provider.GetServices<IInterceptor>()));
+                services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindSqlite(sqlite).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;
         }
 
         return services;
     }
+
+    /// <summary>
+    /// EF Core logs every failed command and save at error level, with the database's stack trace, before the
+    /// caller sees the exception. Many are expected (a duplicate username, a credential already registered: 409s a
+    /// client can cause at will), and an unexpected one still reaches the exception handler, which logs it once at
+    /// error level; so EF Core's own lines go to debug.
+    /// </summary>
+    private static void QuietExpectedFailures(WarningsConfigurationBuilder warnings) =>
+        warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug));
 
     /// <summary>
     /// Applies pending migrations. EF Core holds a migration lock, so nodes starting together migrate once.

@@ -25,7 +25,7 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
     public static ApiError InvalidRequest() => new(400, "bad_request", "invalid request");
 
     /// <summary>
-    /// The same error under another code: the binding protocol names a malformed request
+    /// The same error under another code: the browser-facing protocols name a malformed request
     /// <c>invalid_request</c> where the management API, after Beyond Identity, says <c>bad_request</c>.
     /// </summary>
     public ApiError WithCode(string code) => new(Status, code, Body.Message, Body.Details);
@@ -74,12 +74,22 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
     /// <summary><c>/readyz</c>: the server cannot serve requests now (its database, its schema, or it is stopping).</summary>
     public static ApiError NotReady(string message) => new(503, "not_ready", message);
 
-    /// <summary>A failure of the binding ceremony (docs/binding-protocol.md §4): its own code, and a reason where one applies.</summary>
-    public static ApiError Ceremony(int status, string code, string message, string? reason = null) =>
+    /// <summary>
+    /// A failure of a browser-facing protocol (the binding ceremony of docs/binding-protocol.md §4, and sign-in):
+    /// the protocol's own code, and a reason where one applies. Each protocol's catalogue calls this.
+    /// </summary>
+    public static ApiError Protocol(int status, string code, string message, string? reason = null) =>
         new(status, code, message, reason is null ? null : [ErrorDetail.ForReason(reason)]);
+
+    /// <summary>The code of the error a request was answered with, for the security log and the audit trail; null when none.</summary>
+    public static string? CodeOf(HttpContext httpContext) => httpContext.Items[typeof(ApiError)] as string;
+
+    /// <summary>Records this error as the request's answer, for a handler that answers it in another form (an HTML page).</summary>
+    public void MarkAsAnswer(HttpContext httpContext) => httpContext.Items[typeof(ApiError)] = Code;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
+        MarkAsAnswer(httpContext);
         httpContext.Response.StatusCode = Status;
         if (Status == StatusCodes.Status401Unauthorized)
         {

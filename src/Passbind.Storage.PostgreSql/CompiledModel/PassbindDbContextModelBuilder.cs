@@ -12,7 +12,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd8c8e6b-cd0f-4c34-ad00-b5c05804cb2c"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("a679923e-ff09-4e8a-b164-2a3417b07436"), entityTypeCount: 14)
         {
         }
 

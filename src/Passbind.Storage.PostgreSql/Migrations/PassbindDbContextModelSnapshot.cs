@@ -487,6 +487,10 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ConsoleRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long>("CreateTime")
                         .HasColumnType("bigint");
 
@@ -537,6 +541,8 @@ namespace Passbind.Storage.PostgreSql.Migrations
 
                     b.HasIndex("RealmId", "NormalizedUsername")
                         .IsUnique();
+
+                    b.HasIndex("RealmId", "PrimaryEmailAddress");
 
                     b.HasIndex("TenantId", "RealmId", "Id");
 

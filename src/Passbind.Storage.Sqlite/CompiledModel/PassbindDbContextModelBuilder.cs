@@ -11,7 +11,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("745a54ee-4c73-4596-94fa-9e155809d849"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("9ea7d7ae-9602-4545-8c23-d06cdbf343e8"), entityTypeCount: 14)
         {
         }
 

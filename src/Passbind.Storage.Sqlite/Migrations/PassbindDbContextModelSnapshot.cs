@@ -480,6 +480,10 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsoleRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreateTime")
                         .HasColumnType("INTEGER");
 
@@ -530,6 +534,8 @@ namespace Passbind.Storage.Sqlite.Migrations
 
                     b.HasIndex("RealmId", "NormalizedUsername")
                         .IsUnique();
+
+                    b.HasIndex("RealmId", "PrimaryEmailAddress");
 
                     b.HasIndex("TenantId", "RealmId", "Id");
 

@@ -1,3 +1,4 @@
+using Passbind.Core.Validation;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Http;
 
@@ -35,11 +36,31 @@ public sealed class AuthenticatorConfigRulesTests
         var violations = new List<FieldViolation>();
 
         var settings = AuthenticatorConfigRules.Create(
-            new ConfigFields("embedded", "myapp://", null, ["passbind-sdk://dotnet"], null), Field, violations);
+            new ConfigFields("embedded", "myapp://", null, ["passbind-sdk://dotnet", "myapp://app"], null), Field, violations, AppSchemes.Of(["passbind-sdk", "myapp"]));
 
         Assert.Empty(violations);
         Assert.Equal("myapp://", settings?.InvokeUrl);
     }
+
+    [Fact]
+    public void Create_AppSchemeNotConfigured_NamesInvokeUrlAndOrigin()
+    {
+        var violations = new List<FieldViolation>();
+
+        AuthenticatorConfigRules.Create(new ConfigFields("embedded", "myapp://", null, ["myapp://app"], null), Field, violations);
+
+        Assert.Equal([$"{Field}.invoke_url", $"{Field}.trusted_origins[0]"], violations.Select(v => v.Field));
+    }
+
+    [Theory]
+    [InlineData("about")]
+    [InlineData("blob")]
+    [InlineData("chrome-extension")]
+    [InlineData("javascript")]
+    [InlineData("https")]
+    [InlineData("My App")]
+    public void AppSchemes_BrowserOrInvalidScheme_CannotBeConfigured(string scheme) =>
+        Assert.Throws<ArgumentException>(() => AppSchemes.Of([scheme]));
 
     [Fact]
     public void Create_EmbeddedWithoutInvokeUrlOrOrigins_NamesBothFields()

@@ -1,6 +1,6 @@
+using Passbind.Server.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -170,7 +170,7 @@ public sealed class OutboxDispatcherTests
         factory.Services.GetRequiredService<SmtpMailTransport>(),
         factory.Services.GetRequiredService<IBindingEmailDelivery>(),
         factory.Services.GetRequiredService<IOptions<EmailOptions>>(),
-        factory.Services.GetRequiredService<IHostEnvironment>(),
         time,
+        factory.Services.GetRequiredService<PassbindMetrics>(),
         NullLogger<OutboxDispatcher>.Instance);
 }

@@ -6,8 +6,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Passbind.Core.Identifiers;
+using Passbind.Server.Authorization;
 using Passbind.Server.Features.Applications;
-using Passbind.Server.Features.Tokens;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 
@@ -19,13 +19,16 @@ namespace Passbind.Server.Tests.Infrastructure;
 /// (<see cref="CreateTenantAsync"/>). Use <see cref="SqliteServer"/> and <see cref="PostgreSqlServer"/>.
 /// </summary>
 [SuppressMessage("Design", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
-public abstract class PassbindServer(TestDatabase database) : IAsyncLifetime
+public abstract class PassbindServer(TestDatabase database, bool captureLogs = false) : IAsyncLifetime
 {
     private TestStorage? _storage;
     private PassbindServerFactory? _factory;
     private BootstrapInfo? _bootstrap;
 
     public TestDatabase Database => database;
+
+    /// <summary>Every log line of the server, at every level, when the fixture captures them; else null.</summary>
+    public CapturedLogs? Logs { get; } = captureLogs ? new CapturedLogs() : null;
 
     /// <summary>The server's clock: starts at the real time and moves only with <see cref="FakeTimeProvider.Advance"/>.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -42,7 +45,7 @@ public abstract class PassbindServer(TestDatabase database) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _storage = await TestStorage.CreateAsync(database);
-        _factory = new PassbindServerFactory(_storage, Time);
+        _factory = new PassbindServerFactory(_storage, Time, Logs);
         _bootstrap = _factory.ReadBootstrap();
     }
 

@@ -14,7 +14,8 @@ namespace Passbind.Server.Tests.Infrastructure;
 /// PostgreSQL database), with <paramref name="time"/> as its clock. Two factories on one storage are a restart,
 /// or two nodes when both are alive.
 /// </summary>
-public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider time) : WebApplicationFactory<Program>
+/// <remarks>With <paramref name="logs"/>, every log line at every level is kept there, and requests come from <see cref="CapturedLogs.ClientAddress"/>.</remarks>
+public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider time, CapturedLogs? logs = null) : WebApplicationFactory<Program>
 {
     /// <summary>The address the server believes it has; the in-process client's base address is the same.</summary>
     public const string PublicBaseUrl = "http://localhost";
@@ -61,7 +62,14 @@ public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider 
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(time));
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (logs is null)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            return;
+        }
+
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new CapturedLogs.ClientAddressFilter()));
     }
 
     private Dictionary<string, string?> Settings()
@@ -71,6 +79,10 @@ public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider 
             ["Passbind:DataDirectory"] = storage.DataDirectory,
             ["Passbind:PublicBaseUrl"] = PublicBaseUrl,
             ["Passbind:Database:Provider"] = storage.Database.ToString(),
+
+            // The .NET SDK's scheme, and the app scheme the tests' native-app configs use.
+            ["Passbind:Urls:AppSchemes:0"] = "passbind-sdk",
+            ["Passbind:Urls:AppSchemes:1"] = "myapp",
         };
         if (storage.ConnectionString is not null)
         {

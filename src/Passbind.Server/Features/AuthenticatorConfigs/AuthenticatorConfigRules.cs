@@ -29,7 +29,7 @@ internal static class AuthenticatorConfigRules
     public static readonly IReadOnlyList<string> AllAuthenticationMethods = [WebAuthnPasskey, SoftwarePasskey, EmailOneTimePassword];
 
     /// <summary>Validates a new config; null when <paramref name="violations"/> grew.</summary>
-    public static AuthenticatorConfigSettings? Create(ConfigFields? fields, string field, List<FieldViolation> violations)
+    public static AuthenticatorConfigSettings? Create(ConfigFields? fields, string field, List<FieldViolation> violations, AppSchemes? appSchemes = null)
     {
         if (fields is null)
         {
@@ -44,12 +44,12 @@ internal static class AuthenticatorConfigRules
         }
 
         var empty = new AuthenticatorConfigSettings(fields.Type, null, null, [], []);
-        return Apply(empty, fields, field, creating: true, violations);
+        return Apply(empty, fields, field, creating: true, violations, appSchemes ?? AppSchemes.Default);
     }
 
     /// <summary>Merges a partial config over <paramref name="existing"/>; null when <paramref name="violations"/> grew.</summary>
     public static AuthenticatorConfigSettings? Merge(
-        AuthenticatorConfigSettings existing, ConfigFields fields, string field, List<FieldViolation> violations)
+        AuthenticatorConfigSettings existing, ConfigFields fields, string field, List<FieldViolation> violations, AppSchemes? appSchemes = null)
     {
         // NOTE: a patch usually omits type (the spec's example does). Sending the same type is harmless;
         // a different one is refused rather than ignored, since the other fields would be read for the wrong type.
@@ -59,11 +59,11 @@ internal static class AuthenticatorConfigRules
             return null;
         }
 
-        return Apply(existing, fields, field, creating: false, violations);
+        return Apply(existing, fields, field, creating: false, violations, appSchemes ?? AppSchemes.Default);
     }
 
     private static AuthenticatorConfigSettings? Apply(
-        AuthenticatorConfigSettings existing, ConfigFields fields, string field, bool creating, List<FieldViolation> violations)
+        AuthenticatorConfigSettings existing, ConfigFields fields, string field, bool creating, List<FieldViolation> violations, AppSchemes appSchemes)
     {
         var before = violations.Count;
         var embedded = existing.Type == Embedded;
@@ -76,7 +76,7 @@ internal static class AuthenticatorConfigRules
         {
             if (fields.InvokeUrl is not null)
             {
-                violations.Check($"{field}.invoke_url", InvokeUrlProblem(fields.InvokeUrl));
+                violations.Check($"{field}.invoke_url", InvokeUrlProblem(fields.InvokeUrl, appSchemes));
                 invokeUrl = fields.InvokeUrl;
             }
             else if (creating)
@@ -99,7 +99,7 @@ internal static class AuthenticatorConfigRules
         var trustedOrigins = existing.TrustedOrigins;
         if (fields.TrustedOrigins is not null)
         {
-            trustedOrigins = ReadTrustedOrigins(fields.TrustedOrigins, $"{field}.trusted_origins", violations);
+            trustedOrigins = ReadTrustedOrigins(fields.TrustedOrigins, $"{field}.trusted_origins", violations, appSchemes);
         }
         else if (creating)
         {
@@ -120,18 +120,26 @@ internal static class AuthenticatorConfigRules
             violations.Add(new FieldViolation($"{field}.authentication_methods", "required"));
         }
 
+        // An empty rp_id goes back to the server's RP ID.
+        var rpId = existing.RpId;
+        if (fields.RpId is not null)
+        {
+            violations.Check($"{field}.rp_id", fields.RpId.Length == 0 ? null : RelyingParties.RpIdProblem(fields.RpId));
+            rpId = fields.RpId.Length == 0 ? null : fields.RpId;
+        }
+
         return violations.Count == before
-            ? new AuthenticatorConfigSettings(existing.Type, invokeUrl, invocationType, trustedOrigins, methods)
+            ? new AuthenticatorConfigSettings(existing.Type, invokeUrl, invocationType, trustedOrigins, methods, rpId)
             : null;
     }
 
     /// <summary>
-    /// An http(s) URL or an app scheme such as <c>myapp://</c>. The server appends <c>/bind?…</c> and
+    /// An http(s) URL or one with an allowed app scheme such as <c>myapp://</c>, without user information. The server appends <c>/bind?…</c> and
     /// <c>/bi-authenticate?…</c> to it, so a query or fragment would break every link built from it.
     /// </summary>
-    private static string? InvokeUrlProblem(string value)
+    private static string? InvokeUrlProblem(string value, AppSchemes appSchemes)
     {
-        if (FieldRules.AbsoluteUrl(value, allowAppSchemes: true) is { } problem)
+        if (FieldRules.AbsoluteUrl(value, appSchemes) is { } problem)
         {
             return problem;
         }
@@ -142,7 +150,7 @@ internal static class AuthenticatorConfigRules
     }
 
     /// <summary>Non-empty, each an exact origin; duplicates are dropped, the first occurrence's order kept.</summary>
-    private static List<string> ReadTrustedOrigins(IReadOnlyList<string?> sent, string field, List<FieldViolation> violations)
+    private static List<string> ReadTrustedOrigins(IReadOnlyList<string?> sent, string field, List<FieldViolation> violations, AppSchemes appSchemes)
     {
         if (sent.Count == 0)
         {
@@ -161,7 +169,7 @@ internal static class AuthenticatorConfigRules
             {
                 violations.Add(new FieldViolation($"{field}[{i}]", "required"));
             }
-            else if (FieldRules.Origin(origin) is { } problem)
+            else if (FieldRules.Origin(origin, appSchemes) is { } problem)
             {
                 violations.Add(new FieldViolation($"{field}[{i}]", problem));
             }

@@ -44,11 +44,12 @@ internal static class BindingCeremonyEndpoints
         var (opened, error) = await ceremony.OpenLinkAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), token, cancellationToken);
         if (opened is null)
         {
-            return LinkStatusPage.Render(error!.Code switch
+            error!.MarkAsAnswer(request.HttpContext);
+            return LinkStatusPage.Render(error.Code switch
             {
-                CeremonyErrors.LinkConsumedCode => LinkStatus.Consumed,
-                CeremonyErrors.LinkExpiredCode => LinkStatus.Expired,
-                CeremonyErrors.LinkRevokedCode => LinkStatus.Revoked,
+                BindingErrors.LinkConsumedCode => LinkStatus.Consumed,
+                BindingErrors.LinkExpiredCode => LinkStatus.Expired,
+                BindingErrors.LinkRevokedCode => LinkStatus.Revoked,
                 _ => LinkStatus.NotFound,
             });
         }
@@ -69,7 +70,7 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (options, error) = await ceremony.CreateOptionsAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
@@ -82,15 +83,15 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await ceremony.CompleteAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
         return error ?? (Results<Ok<CompleteRegistrationResponse>, ApiError>)TypedResults.Ok(response);
     }
 
-    /// <summary>A link in a URL must not be cached or leak through Referer.</summary>
-    private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>A link or a sign-in's request JWT in a URL must not be cached or leak through Referer.</summary>
+    internal static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var headers = context.HttpContext.Response.Headers;
         headers.CacheControl = "no-store";

@@ -5,7 +5,7 @@ using Passbind.Core.Identifiers;
 using Passbind.Core.Links;
 using Passbind.Core.Validation;
 using Passbind.Server.Features.Identities;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -39,6 +39,7 @@ internal static class BindingJobEndpoints
         PassbindDbContext db,
         BindingLinks links,
         IBindingEmailQueue emailQueue,
+        AppSchemes appSchemes,
         IOptions<PassbindOptions> options,
         TimeProvider time,
         ILogger<BindingJobRequest> logger,
@@ -70,7 +71,7 @@ internal static class BindingJobEndpoints
             violations.Add(new FieldViolation("job.authenticator_config_id", "required"));
         }
 
-        if (fields.PostBindingRedirectUri is not null && FieldRules.AbsoluteUrl(fields.PostBindingRedirectUri, allowAppSchemes: true) is { } redirectProblem)
+        if (fields.PostBindingRedirectUri is not null && FieldRules.AbsoluteUrl(fields.PostBindingRedirectUri, appSchemes) is { } redirectProblem)
         {
             violations.Add(new FieldViolation("job.post_binding_redirect_uri", redirectProblem));
         }

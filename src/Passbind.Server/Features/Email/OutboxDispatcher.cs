@@ -24,13 +24,12 @@ internal sealed class OutboxDispatcher(
     SmtpMailTransport transport,
     IBindingEmailDelivery bindingJobs,
     IOptions<EmailOptions> options,
-    IHostEnvironment environment,
     TimeProvider time,
     PassbindMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>This sender's name in the leases it takes; a restarted process is a new sender.</summary>
-    private readonly string senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private readonly string _senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>Claims and handles one batch of due messages; answers how many it claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
@@ -76,7 +75,7 @@ internal sealed class OutboxDispatcher(
             .OrderBy(m => m.NextAttemptTime)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize);
-        var claim = $"{senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var claim = $"{_senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var leaseUntil = now + options.Value.LeaseDuration;
 
         // From the claim on, stopping must not cut the round short: the claimed messages' leases go back only
@@ -351,15 +350,8 @@ internal sealed class OutboxDispatcher(
             return;
         }
 
+        // Never the link itself: links, like every token, stay out of logs; the mailbox page shows the message.
         Log.DevMailboxReceived(logger, message.Kind, message.Id, DevMailboxEndpoints.Path);
-
-        // The one place a binding link may be logged: the dev mailbox, outside Production, so that someone
-        // trying Passbind without a mail server can click it from the console. With SMTP configured, or in
-        // Production, links never reach a log.
-        if (message.Kind == OutboxKinds.BindingLink && !environment.IsProduction() && EmailComposer.FindBindingLink(message.TextBody) is { } link)
-        {
-            Log.DevMailboxLink(logger, message.JobId, link);
-        }
     }
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch

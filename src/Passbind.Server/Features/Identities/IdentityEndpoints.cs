@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Core.Identifiers;
 using Passbind.Core.Validation;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -251,7 +251,7 @@ internal static class IdentityEndpoints
                 continue;
             }
 
-            var text = value.GetString()!;
+            var text = key == Traits.Username ? FieldRules.CanonicalUsername(value.GetString()!) : value.GetString()!;
             var problem = key switch
             {
                 Traits.Username => FieldRules.Username(text),

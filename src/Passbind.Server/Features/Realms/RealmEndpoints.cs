@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Passbind.Core.Identifiers;
 using Passbind.Core.Validation;
 using Passbind.Server.Features.Themes;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -23,23 +23,17 @@ internal static class RealmEndpoints
     public static RouteGroupBuilder MapRealmEndpoints(this RouteGroupBuilder tenant)
     {
         var realms = tenant.MapGroup("/realms").WithTags("Realms");
-        realms.MapPost("", CreateAsync).RequiresScope(Scopes.RealmsCreate).WithSummary("Create a realm");
+        realms.MapPost("", CreateAsync).RequiresScope(Scopes.RealmsCreate).RequiresTenantWideToken().WithSummary("Create a realm");
         realms.MapGet("", ListAsync).RequiresScope(Scopes.RealmsRead).WithSummary("List realms");
         realms.MapGet("/{realm_id}", GetAsync).RequiresScope(Scopes.RealmsRead).WithSummary("Get a realm");
         realms.MapPatch("/{realm_id}", UpdateAsync).RequiresScope(Scopes.RealmsUpdate).WithSummary("Update a realm");
-        realms.MapDelete("/{realm_id}", DeleteAsync).RequiresScope(Scopes.RealmsDelete).WithSummary("Delete a realm");
+        realms.MapDelete("/{realm_id}", DeleteAsync).RequiresScope(Scopes.RealmsDelete).RequiresTenantWideToken().WithSummary("Delete a realm");
         return tenant;
     }
 
     internal static async Task<Results<Ok<RealmResponse>, ApiError>> CreateAsync(
-        string tenant_id, JsonBody<RealmRequest> body, HttpContext http, PassbindDbContext db, TimeProvider time, ILogger<RealmRequest> logger, CancellationToken cancellationToken)
+        string tenant_id, JsonBody<RealmRequest> body, PassbindDbContext db, TimeProvider time, ILogger<RealmRequest> logger, CancellationToken cancellationToken)
     {
-        // A token bound to one realm could never see the realm it made, so it may not make one.
-        if (http.Features.Get<ManagementPrincipal>() is not { Realm: ManagementPrincipal.AllRealms })
-        {
-            return ApiError.Forbidden();
-        }
-
         if (!body.TryGetResource(request => request.Realm, "realm", out var fields, out var error))
         {
             return error;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Core.Validation;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Http;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
@@ -16,7 +16,7 @@ internal static class TenantEndpoints
     public static RouteGroupBuilder MapTenantEndpoints(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("", GetAsync).RequiresScope(Scopes.TenantsRead).WithTags("Tenants").WithSummary("Get the tenant");
-        tenant.MapPatch("", UpdateAsync).RequiresScope(Scopes.TenantsUpdate).WithTags("Tenants").WithSummary("Update the tenant");
+        tenant.MapPatch("", UpdateAsync).RequiresScope(Scopes.TenantsUpdate).RequiresTenantWideToken().WithTags("Tenants").WithSummary("Update the tenant");
         return tenant;
     }
 

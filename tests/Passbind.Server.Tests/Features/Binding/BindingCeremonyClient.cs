@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Passbind.Core.Tests.WebAuthn;
+using Passbind.Testing.WebAuthn;
 using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Server.Tests.Features.Binding;
@@ -49,11 +49,11 @@ internal sealed class BindingCeremonyClient : IDisposable
         new(server, server.Bootstrap.RealmPath, server.Bootstrap.AuthenticatorConfigId, server.Bootstrap.ApiToken);
 
     /// <summary>A tenant of its own (its authenticator config trusts the page origin only).</summary>
-    public static async Task<BindingCeremonyClient> ForNewTenantAsync(PassbindServer server)
-    {
-        var tenant = await server.CreateTenantAsync();
-        return new BindingCeremonyClient(server, tenant.RealmPath, tenant.AuthenticatorConfigId, tenant.AccessToken);
-    }
+    public static async Task<BindingCeremonyClient> ForNewTenantAsync(PassbindServer server) => ForTenant(server, await server.CreateTenantAsync());
+
+    /// <summary>A tenant a test made with <see cref="PassbindServer.CreateTenantAsync"/>.</summary>
+    public static BindingCeremonyClient ForTenant(PassbindServer server, TenantAccess tenant) =>
+        new(server, tenant.RealmPath, tenant.AuthenticatorConfigId, tenant.AccessToken);
 
     public async Task<JsonElement> CreateIdentityAsync(string? username = null) =>
         await PassbindServer.CreateIdentityAsync(Management, RealmPath, username);
