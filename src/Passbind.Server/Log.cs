@@ -118,4 +118,10 @@ internal static partial class Log
     public static partial void ConsoleEmailRetried(ILogger logger, string actorId, string outboxMessageId);
     [LoggerMessage(900, LogLevel.Warning, "Could not read the outbox's backlog for its metrics ({Error}); the next sample tries again")]
     public static partial void OutboxBacklogUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(901, LogLevel.Warning, "Storage failed on {Method} {Path}, answered {Code}: {Error}")]
+    public static partial void StorageFailed(ILogger logger, string code, string method, string path, string error);
+
+    [LoggerMessage(211, LogLevel.Warning, "Could not renew an outbox lease ({Error}); the next renewal tries again")]
+    public static partial void OutboxLeaseRenewalFailed(ILogger logger, string error);
 }

@@ -65,6 +65,12 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
 
     public static ApiError Unavailable() => new(503, "service_unavailable", "service unavailable");
 
+    /// <summary>The database cannot be reached (down, restarting, unreachable): nothing was stored; retrying later may work.</summary>
+    public static ApiError DatabaseUnavailable() => new(503, "database_unavailable", "the database cannot be reached; nothing was stored, try again later");
+
+    /// <summary>The server's storage is full (507, RFC 4918 §11.5): nothing was stored.</summary>
+    public static ApiError InsufficientStorage() => new(507, "insufficient_storage", "the server's storage is full; nothing was stored, try again later");
+
     /// <summary><c>/readyz</c>: the server cannot serve requests now (its database, its schema, or it is stopping).</summary>
     public static ApiError NotReady(string message) => new(503, "not_ready", message);
 

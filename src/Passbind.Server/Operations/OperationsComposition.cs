@@ -29,6 +29,11 @@ internal static class OperationsComposition
             .BindConfiguration(TelemetryOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<TrustedProxyOptions>()
+            .BindConfiguration(TrustedProxyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddTransient<IStartupFilter, ForwardedHeadersStartupFilter>();
 
         // With Logging:Console:FormatterName=json, each line carries its scopes: ASP.NET Core's RequestId,
         // RequestPath (never the query string) and trace ids.

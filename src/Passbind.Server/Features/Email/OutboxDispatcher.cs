@@ -15,8 +15,9 @@ namespace Passbind.Server.Features.Email;
 
 /// <summary>
 /// The reading side of the outbox: one round claims the due messages under a lease, sends them, and records
-/// each outcome. Delivery is at least once: a node that dies after the SMTP server accepted a message but
-/// before it recorded that, sends it again once the lease has passed, with the same Message-ID.
+/// each outcome. A message the SMTP server accepted is recorded at once; the other outcomes, with the batch.
+/// Delivery is at least once: a node that dies between the SMTP server's acceptance of a message and that
+/// record has it sent again once the lease has passed, with the same Message-ID.
 /// </summary>
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -42,7 +43,11 @@ internal sealed class OutboxDispatcher(
             return 0;
         }
 
-        var outcomes = await DeliverAsync(db, messages, cancellationToken);
+        List<(OutboxMessage Message, SendOutcome Outcome, string? Error)> outcomes;
+        await using (var renewal = OutboxLeaseRenewal.Start(scopes, claim, messages.Count, options.Value.LeaseDuration, time, logger))
+        {
+            outcomes = await DeliverAsync(db, claim, messages, renewal, cancellationToken);
+        }
 
         // The outcomes are recorded even while stopping (the messages have been sent, or their leases must go
         // back), and together: one commit for the batch.
@@ -92,7 +97,7 @@ internal sealed class OutboxDispatcher(
     }
 
     private async Task<List<(OutboxMessage Message, SendOutcome Outcome, string? Error)>> DeliverAsync(
-        PassbindDbContext db, List<OutboxMessage> messages, CancellationToken cancellationToken)
+        PassbindDbContext db, string claim, List<OutboxMessage> messages, OutboxLeaseRenewal renewal, CancellationToken cancellationToken)
     {
         var jobIds = messages.Where(m => m.JobId is not null).Select(m => m.JobId!).ToList();
         var endedJobs = await bindingJobs.FindEndedAsync(db, jobIds, CancellationToken.None);
@@ -117,7 +122,7 @@ internal sealed class OutboxDispatcher(
                     continue;
                 }
 
-                if (cancellationToken.IsCancellationRequested)
+                if (cancellationToken.IsCancellationRequested || renewal.Lost)
                 {
                     outcomes.Add((message, SendOutcome.Released, null));
                     continue;
@@ -148,7 +153,18 @@ internal sealed class OutboxDispatcher(
                 }
 
                 var (outcome, error, broken) = await SendOneAsync(client, message);
-                outcomes.Add((message, outcome, error));
+                if (outcome == SendOutcome.Sent)
+                {
+                    // Recorded at once, not with the batch: a node that dies later in the batch must not have
+                    // the messages the SMTP server already took sent again by the node that takes its lease over.
+                    renewal.Releasing();
+                    await RecordAsync(db, message, claim, outcome, null, CancellationToken.None);
+                }
+                else
+                {
+                    outcomes.Add((message, outcome, error));
+                }
+
                 if (broken)
                 {
                     client?.Dispose();
