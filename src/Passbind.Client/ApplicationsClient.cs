@@ -5,13 +5,13 @@ namespace Passbind.Client;
 /// <summary>A realm's applications: <c>/v1/tenants/{tenant_id}/realms/{realm_id}/applications</c>.</summary>
 public sealed class ApplicationsClient
 {
-    private readonly PassbindConnection connection;
-    private readonly string applicationsUrl;
+    private readonly PassbindConnection _connection;
+    private readonly string _applicationsUrl;
 
     internal ApplicationsClient(PassbindConnection connection, string realmId)
     {
-        this.connection = connection;
-        applicationsUrl = $"{connection.RealmUrl(realmId)}/applications";
+        _connection = connection;
+        _applicationsUrl = $"{connection.RealmUrl(realmId)}/applications";
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ public sealed class ApplicationsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("application", request, PassbindJsonContext.Default.CreateApplicationRequest);
-        return connection.SendAsync(HttpMethod.Post, applicationsUrl, body, PassbindJsonContext.Default.Application, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Post, _applicationsUrl, body, PassbindJsonContext.Default.Application, cancellationToken);
     }
 
     /// <summary>Gets an application (<c>GET .../applications/{id}</c>, scope <c>applications:read</c>).</summary>
@@ -37,7 +37,7 @@ public sealed class ApplicationsClient
     public Task<Application> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(applicationId);
-        return connection.SendAsync(HttpMethod.Get, ApplicationUrl(applicationId), null, PassbindJsonContext.Default.Application, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Get, ApplicationUrl(applicationId), null, PassbindJsonContext.Default.Application, cancellationToken);
     }
 
     /// <summary>Gets one page of applications (<c>GET .../applications</c>, scope <c>applications:read</c>).</summary>
@@ -50,8 +50,8 @@ public sealed class ApplicationsClient
     public async Task<PassbindPage<Application>> ListPageAsync(
         int? pageSize = null, string? pageToken = null, int? skip = null, CancellationToken cancellationToken = default)
     {
-        var url = applicationsUrl + PassbindPaths.ListQuery(null, pageSize, pageToken, skip);
-        var response = await connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListApplicationsResponse, cancellationToken)
+        var url = _applicationsUrl + PassbindPaths.ListQuery(null, pageSize, pageToken, skip);
+        var response = await _connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListApplicationsResponse, cancellationToken)
             .ConfigureAwait(false);
         return response.ToPage();
     }
@@ -78,7 +78,7 @@ public sealed class ApplicationsClient
         ArgumentException.ThrowIfNullOrEmpty(applicationId);
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("application", request, PassbindJsonContext.Default.UpdateApplicationRequest);
-        return connection.SendAsync(HttpMethod.Patch, ApplicationUrl(applicationId), body, PassbindJsonContext.Default.Application, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Patch, ApplicationUrl(applicationId), body, PassbindJsonContext.Default.Application, cancellationToken);
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class ApplicationsClient
     public Task DeleteAsync(string applicationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(applicationId);
-        return connection.SendAsync(HttpMethod.Delete, ApplicationUrl(applicationId), null, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Delete, ApplicationUrl(applicationId), null, cancellationToken);
     }
 
     /// <summary>
@@ -111,8 +111,8 @@ public sealed class ApplicationsClient
         var body = gracePeriod is { } grace
             ? JsonSerializer.SerializeToUtf8Bytes(new RotateSecretRequest { GracePeriod = (long)grace.TotalSeconds }, PassbindJsonContext.Default.RotateSecretRequest)
             : null;
-        return connection.SendAsync(HttpMethod.Post, $"{ApplicationUrl(applicationId)}:rotateSecret", body, PassbindJsonContext.Default.Application, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Post, $"{ApplicationUrl(applicationId)}:rotateSecret", body, PassbindJsonContext.Default.Application, cancellationToken);
     }
 
-    private string ApplicationUrl(string applicationId) => $"{applicationsUrl}/{PassbindPaths.Escape(applicationId)}";
+    private string ApplicationUrl(string applicationId) => $"{_applicationsUrl}/{PassbindPaths.Escape(applicationId)}";
 }

@@ -39,11 +39,11 @@ public sealed class TwoNodeFailureTests
             var killedAt = load.Now;
             mailB.DiscardHeld();
 
-            await BackupRestoreTests.WaitForAsync(() => load.Acknowledged.Count(x => x.At > killedAt && x.Node == a.BaseUrl && x.Kind == LoadGenerator.Kind.Credential) >= 1, Bound);
+            await BackupRestoreTests.WaitForAsync(() => load.Acknowledged.Any(x => x.At > killedAt && x.Node == a.BaseUrl && x.Kind == LoadGenerator.Kind.Credential), Bound);
             await b.DisposeAsync();
             b = await ServerNode.StartAsync(settingsB);
             var restartedAt = load.Now;
-            await BackupRestoreTests.WaitForAsync(() => load.Acknowledged.Count(x => x.At > restartedAt && x.Node == b.BaseUrl && x.Kind == LoadGenerator.Kind.Credential) >= 1, Bound);
+            await BackupRestoreTests.WaitForAsync(() => load.Acknowledged.Any(x => x.At > restartedAt && x.Node == b.BaseUrl && x.Kind == LoadGenerator.Kind.Credential), Bound);
         }
         finally
         {
