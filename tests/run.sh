@@ -89,6 +89,14 @@ passed=$(( $(sum_trx passed) + $(sum_tap pass) ))
 failures=$(( $(sum_trx failed) + $(sum_tap fail) ))
 echo "run.sh: $passed passed, $failures failed"
 
+# The failed tests again, by name, so that the end of the log says what failed without a search through it.
+if [ "$failures" -ne 0 ]; then
+  echo "run.sh: failed tests:"
+  cat "$RESULTS"/dotnet/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*' \
+    | grep -o 'testName="[^"]*"' | sed 's/^testName="/  /; s/"$//'
+  grep -E '^not ok ' "$RESULTS/js.tap" 2>/dev/null | sed 's/^/  /'
+fi
+
 if [ "$failed" -ne 0 ] || [ "$failures" -ne 0 ]; then
   exit 1
 fi

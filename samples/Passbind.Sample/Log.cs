@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Critical, "The sample cannot start: {Reason}")]
     public static partial void CannotStart(ILogger logger, string reason);
+
+    [LoggerMessage(7, LogLevel.Information, "Signing in with application {ApplicationId} (issuer {Issuer})")]
+    public static partial void UsingApplication(ILogger logger, string applicationId, string issuer);
+
+    [LoggerMessage(8, LogLevel.Warning, "Sign-in failed at the OIDC callback: {Reason}")]
+    public static partial void SignInFailed(ILogger logger, string reason);
 }

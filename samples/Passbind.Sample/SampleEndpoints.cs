@@ -1,8 +1,15 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Passbind.Client;
 
 namespace Passbind.Sample;
 
-/// <summary>The sample's backend: the seed's "Create an identity and get passkey binding URL" example, with the typed client.</summary>
+/// <summary>
+/// The sample's backend: the seed's "Create an identity and get passkey binding URL" example, with the typed client,
+/// and sign-in with ASP.NET Core's OpenID Connect handler.
+/// </summary>
 internal static class SampleEndpoints
 {
     public static IEndpointRouteBuilder MapSampleEndpoints(this IEndpointRouteBuilder app, PassbindClient client, SampleSettings settings, SamplePages pages)
@@ -10,6 +17,20 @@ internal static class SampleEndpoints
         app.MapGet("/", (HttpContext context) => pages.Page(context, "index"));
         app.MapGet("/bind", (HttpContext context) => pages.Page(context, "bind"));
         app.MapGet("/passkeys", (HttpContext context) => pages.Page(context, "passkeys"));
+
+        // Sign-in: /signin starts the OIDC flow; authorize sends the browser to /bi-authenticate, where the browser SDK
+        // proves the passkey; the handler takes the code at /signin-oidc and lands on /me.
+        app.MapGet("/signin", () => Results.Challenge(
+            new AuthenticationProperties { RedirectUri = "/me" }, [OpenIdConnectDefaults.AuthenticationScheme]));
+        app.MapGet("/bi-authenticate", (HttpContext context) => pages.Page(context, "authenticate"));
+        app.MapGet("/me", (HttpContext context) => pages.Page(context, "me")).RequireAuthorization();
+        app.MapGet("/api/me", (ClaimsPrincipal user) => Results.Ok(new SignedInUser(
+            user.Claims.Select(c => new SignedInClaim(c.Type, c.Value)).ToList()))).RequireAuthorization();
+        app.MapPost("/signout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/");
+        });
         app.MapGet("/assets/{file}", (HttpContext context, string file) => pages.Asset(context, file));
         app.MapPost("/api/credential-binding-link", (CreateCredentialBindingLinkRequest request, ILogger<SampleSettings> logger, CancellationToken cancellationToken) =>
             CreateCredentialBindingLinkAsync(request, client, settings, logger, cancellationToken));

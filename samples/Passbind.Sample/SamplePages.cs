@@ -11,18 +11,18 @@ namespace Passbind.Sample;
 /// </summary>
 internal sealed class SamplePages
 {
-    private readonly SampleSettings settings;
-    private readonly Dictionary<string, string> files = new(StringComparer.Ordinal);
+    private readonly SampleSettings _settings;
+    private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
 
     public SamplePages(SampleSettings settings)
     {
-        this.settings = settings;
+        _settings = settings;
         const string prefix = "Passbind.Sample.Pages.";
         var assembly = typeof(SamplePages).Assembly;
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!, Encoding.UTF8);
-            files[name[prefix.Length..]] = reader.ReadToEnd();
+            _files[name[prefix.Length..]] = reader.ReadToEnd();
         }
     }
 
@@ -30,13 +30,13 @@ internal sealed class SamplePages
     public IResult Page(HttpContext context, string name)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        var html = files[$"{name}.html"]
-            .Replace("%SDK_URL%", settings.SdkUrl, StringComparison.Ordinal)
+        var html = _files[$"{name}.html"]
+            .Replace("%SDK_URL%", _settings.SdkUrl, StringComparison.Ordinal)
             .Replace("%NONCE%", nonce, StringComparison.Ordinal);
 
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
-            $"default-src 'none'; script-src 'self' 'nonce-{nonce}' {settings.ServerOrigin}; connect-src 'self' {settings.ServerOrigin}; " +
+            $"default-src 'none'; script-src 'self' 'nonce-{nonce}' {_settings.ServerOrigin}; connect-src 'self' {_settings.ServerOrigin}; " +
             "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";
@@ -53,7 +53,7 @@ internal sealed class SamplePages
             ".css" => "text/css; charset=utf-8",
             _ => null,
         };
-        if (contentType is null || !files.TryGetValue(file, out var text))
+        if (contentType is null || !_files.TryGetValue(file, out var text))
         {
             return Results.NotFound();
         }

@@ -23,6 +23,7 @@ internal sealed record CliFailure(int ExitCode, string Code, string Message)
         Exception exception, bool cancellationRequested = false, int ceremonyFailed = ExitCodes.BindFailed) => exception switch
     {
         CliUsageException usage => new(ExitCodes.Usage, "usage_error", usage.Message),
+        Admin.AdminRefusedException refused => new(ExitCodes.AdminRefused, refused.Code, refused.Message),
         PassbindApiException api => FromApi(api),
         PassbindException sdk => FromSdk(sdk, ceremonyFailed),
         OperationCanceledException when cancellationRequested => new(ExitCodes.Cancelled, "cancelled", "Interrupted."),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using Passbind.Cli.Admin;
 using Passbind.Cli.Credentials;
 using Passbind.Cli.Identities;
 using Passbind.Cli.Jobs;
@@ -23,6 +24,7 @@ internal static class CliRootCommand
             BindCommand.Create(console),
             AuthenticateCommand.Create(console),
             PasskeysCommand.Create(console),
+            AdminCommand.Create(console),
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())

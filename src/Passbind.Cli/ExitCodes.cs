@@ -26,6 +26,9 @@ internal static class ExitCodes
     /// <summary>A sign-in failed: the transaction is unknown, expired or completed, the request's host is not allowed, or the server rejected the assertion.</summary>
     public const int SignInFailed = 7;
 
+    /// <summary><c>passbind admin</c> refused: a PostgreSQL data directory, a database in use or in the way, a file that is not a Passbind backup.</summary>
+    public const int AdminRefused = 8;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 
@@ -40,6 +43,7 @@ internal static class ExitCodes
           5    server or network unavailable (5xx, unusable answer, connection failure, timeout)
           6    bind failed (link consumed, expired, revoked or unknown; domain not allowed; passkey rejected)
           7    sign-in failed (transaction unknown, expired or completed; domain not allowed; assertion rejected)
+          8    admin refused (PostgreSQL data directory, database in use or already there, not a Passbind backup)
           130  interrupted
         """;
 }

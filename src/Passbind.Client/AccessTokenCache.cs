@@ -14,72 +14,72 @@ namespace Passbind.Client;
     Justification = "The SemaphoreSlim never allocates a wait handle (only WaitAsync is used), so it holds nothing to release; being IDisposable would make DI track every transient client.")]
 internal sealed class AccessTokenCache
 {
-    private readonly TimeProvider timeProvider;
-    private readonly SemaphoreSlim refreshLock = new(1, 1);
-    private readonly string? staticToken;
-    private readonly string? tokenUrl;
-    private readonly string? basicCredentials;
-    private readonly string? scope;
-    private readonly TimeSpan refreshMargin;
-    private CachedToken? current;
+    private readonly TimeProvider _timeProvider;
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private readonly string? _staticToken;
+    private readonly string? _tokenUrl;
+    private readonly string? _basicCredentials;
+    private readonly string? _scope;
+    private readonly TimeSpan _refreshMargin;
+    private CachedToken? _current;
 
     public AccessTokenCache(PassbindClientOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         PassbindClientOptionsValidator.ThrowIfInvalid(options);
-        this.timeProvider = timeProvider;
-        refreshMargin = options.TokenRefreshMargin;
-        scope = string.IsNullOrWhiteSpace(options.Scope) ? null : options.Scope;
+        _timeProvider = timeProvider;
+        _refreshMargin = options.TokenRefreshMargin;
+        _scope = string.IsNullOrWhiteSpace(options.Scope) ? null : options.Scope;
         if (options.UsesClientCredentials)
         {
             var authBase = PassbindPaths.TrimBase(options.AuthBaseUrl ?? options.ApiBaseUrl!);
-            tokenUrl = $"{authBase}/v1/tenants/{PassbindPaths.Escape(options.TenantId)}/realms/{PassbindPaths.Escape(options.RealmId)}"
+            _tokenUrl = $"{authBase}/v1/tenants/{PassbindPaths.Escape(options.TenantId)}/realms/{PassbindPaths.Escape(options.RealmId)}"
                 + $"/applications/{PassbindPaths.Escape(options.ManagementApplicationId!)}/token";
             // client_secret_basic as Beyond Identity's own clients send it: base64("id:secret") without form-encoding
             // the parts first (their ids and secrets are URL-safe, so RFC 6749 §2.3.1's encoding changes nothing).
-            basicCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}"));
+            _basicCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ClientId}:{options.ClientSecret}"));
         }
         else
         {
-            staticToken = options.ApiToken;
+            _staticToken = options.ApiToken;
         }
     }
 
     /// <summary>Whether a rejected token can be replaced (client credentials) or not (a static token).</summary>
-    public bool CanRefresh => staticToken is null;
+    public bool CanRefresh => _staticToken is null;
 
     /// <summary>Returns a token that is not known to be expired, fetching one if needed.</summary>
     public async ValueTask<string> GetTokenAsync(HttpClient httpClient, CancellationToken cancellationToken)
     {
-        if (staticToken is not null)
+        if (_staticToken is not null)
         {
-            return staticToken;
+            return _staticToken;
         }
 
-        var token = Volatile.Read(ref current);
-        if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
+        var token = Volatile.Read(ref _current);
+        if (token is not null && _timeProvider.GetUtcNow() < token.RefreshAt)
         {
             return token.Value;
         }
 
-        await refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another caller may have refreshed while this one waited.
-            token = Volatile.Read(ref current);
-            if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
+            token = Volatile.Read(ref _current);
+            if (token is not null && _timeProvider.GetUtcNow() < token.RefreshAt)
             {
                 return token.Value;
             }
 
             token = await RequestTokenAsync(httpClient, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref current, token);
+            Volatile.Write(ref _current, token);
             return token.Value;
         }
         finally
         {
-            refreshLock.Release();
+            _refreshLock.Release();
         }
     }
 
@@ -89,24 +89,24 @@ internal sealed class AccessTokenCache
     /// </summary>
     public void Invalidate(string rejectedToken)
     {
-        var token = Volatile.Read(ref current);
+        var token = Volatile.Read(ref _current);
         if (token is not null && token.Value == rejectedToken)
         {
-            Interlocked.CompareExchange(ref current, null, token);
+            Interlocked.CompareExchange(ref _current, null, token);
         }
     }
 
     private async Task<CachedToken> RequestTokenAsync(HttpClient httpClient, CancellationToken cancellationToken)
     {
-        var requestedAt = timeProvider.GetUtcNow();
+        var requestedAt = _timeProvider.GetUtcNow();
         var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
-        if (scope is not null)
+        if (_scope is not null)
         {
-            form.Add(new("scope", scope));
+            form.Add(new("scope", _scope));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, tokenUrl);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basicCredentials);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUrl);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _basicCredentials);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Content = new FormUrlEncodedContent(form);
 
@@ -128,7 +128,7 @@ internal sealed class AccessTokenCache
         if (body.ExpiresIn is > 0)
         {
             var lifetime = TimeSpan.FromSeconds(body.ExpiresIn.Value);
-            var margin = refreshMargin < lifetime / 2 ? refreshMargin : lifetime / 2;
+            var margin = _refreshMargin < lifetime / 2 ? _refreshMargin : lifetime / 2;
             refreshAt = requestedAt + lifetime - margin;
         }
 

@@ -3,13 +3,13 @@ namespace Passbind.Client;
 /// <summary>A realm's authenticator configs: <c>/v1/tenants/{tenant_id}/realms/{realm_id}/authenticator-configs</c>.</summary>
 public sealed class AuthenticatorConfigsClient
 {
-    private readonly PassbindConnection connection;
-    private readonly string configsUrl;
+    private readonly PassbindConnection _connection;
+    private readonly string _configsUrl;
 
     internal AuthenticatorConfigsClient(PassbindConnection connection, string realmId)
     {
-        this.connection = connection;
-        configsUrl = $"{connection.RealmUrl(realmId)}/authenticator-configs";
+        _connection = connection;
+        _configsUrl = $"{connection.RealmUrl(realmId)}/authenticator-configs";
     }
 
     /// <summary>
@@ -24,7 +24,7 @@ public sealed class AuthenticatorConfigsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("authenticator_config", request, PassbindJsonContext.Default.CreateAuthenticatorConfigRequest);
-        return connection.SendAsync(HttpMethod.Post, configsUrl, body, PassbindJsonContext.Default.AuthenticatorConfig, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Post, _configsUrl, body, PassbindJsonContext.Default.AuthenticatorConfig, cancellationToken);
     }
 
     /// <summary>Gets an authenticator config (<c>GET .../authenticator-configs/{id}</c>, scope <c>authenticator-configs:read</c>).</summary>
@@ -35,7 +35,7 @@ public sealed class AuthenticatorConfigsClient
     public Task<AuthenticatorConfig> GetAsync(string authenticatorConfigId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(authenticatorConfigId);
-        return connection.SendAsync(
+        return _connection.SendAsync(
             HttpMethod.Get, ConfigUrl(authenticatorConfigId), null, PassbindJsonContext.Default.AuthenticatorConfig, cancellationToken);
     }
 
@@ -50,8 +50,8 @@ public sealed class AuthenticatorConfigsClient
     public async Task<PassbindPage<AuthenticatorConfig>> ListPageAsync(
         string? filter = null, int? pageSize = null, string? pageToken = null, int? skip = null, CancellationToken cancellationToken = default)
     {
-        var url = configsUrl + PassbindPaths.ListQuery(filter, pageSize, pageToken, skip);
-        var response = await connection.SendAsync(
+        var url = _configsUrl + PassbindPaths.ListQuery(filter, pageSize, pageToken, skip);
+        var response = await _connection.SendAsync(
                 HttpMethod.Get, url, null, PassbindJsonContext.Default.ListAuthenticatorConfigsResponse, cancellationToken)
             .ConfigureAwait(false);
         return response.ToPage();
@@ -82,7 +82,7 @@ public sealed class AuthenticatorConfigsClient
         ArgumentException.ThrowIfNullOrEmpty(authenticatorConfigId);
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("authenticator_config", request, PassbindJsonContext.Default.UpdateAuthenticatorConfigRequest);
-        return connection.SendAsync(
+        return _connection.SendAsync(
             HttpMethod.Patch, ConfigUrl(authenticatorConfigId), body, PassbindJsonContext.Default.AuthenticatorConfig, cancellationToken);
     }
 
@@ -94,8 +94,8 @@ public sealed class AuthenticatorConfigsClient
     public Task DeleteAsync(string authenticatorConfigId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(authenticatorConfigId);
-        return connection.SendAsync(HttpMethod.Delete, ConfigUrl(authenticatorConfigId), null, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Delete, ConfigUrl(authenticatorConfigId), null, cancellationToken);
     }
 
-    private string ConfigUrl(string authenticatorConfigId) => $"{configsUrl}/{PassbindPaths.Escape(authenticatorConfigId)}";
+    private string ConfigUrl(string authenticatorConfigId) => $"{_configsUrl}/{PassbindPaths.Escape(authenticatorConfigId)}";
 }

@@ -6,13 +6,13 @@ namespace Passbind.Client;
 /// </summary>
 public sealed class CredentialBindingJobsClient
 {
-    private readonly PassbindConnection connection;
-    private readonly string identitiesUrl;
+    private readonly PassbindConnection _connection;
+    private readonly string _identitiesUrl;
 
     internal CredentialBindingJobsClient(PassbindConnection connection, string realmId)
     {
-        this.connection = connection;
-        identitiesUrl = $"{connection.RealmUrl(realmId)}/identities";
+        _connection = connection;
+        _identitiesUrl = $"{connection.RealmUrl(realmId)}/identities";
     }
 
     /// <summary>
@@ -35,17 +35,17 @@ public sealed class CredentialBindingJobsClient
         ArgumentNullException.ThrowIfNull(request);
         if (request.AuthenticatorConfigId is null && request.AuthenticatorConfig is null)
         {
-            if (connection.DefaultAuthenticatorConfigId is null)
+            if (_connection.DefaultAuthenticatorConfigId is null)
             {
                 throw new ArgumentException(
                     "The job names no authenticator config, and PassbindClientOptions.AuthenticatorConfigId is not set.", nameof(request));
             }
 
-            request = request with { AuthenticatorConfigId = connection.DefaultAuthenticatorConfigId };
+            request = request with { AuthenticatorConfigId = _connection.DefaultAuthenticatorConfigId };
         }
 
         var body = PassbindConnection.Wrap("job", request, PassbindJsonContext.Default.CreateCredentialBindingJobRequest);
-        return connection.SendAsync(
+        return _connection.SendAsync(
             HttpMethod.Post, JobsUrl(identityId), body, PassbindJsonContext.Default.CreateCredentialBindingJobResponse, cancellationToken);
     }
 
@@ -112,7 +112,7 @@ public sealed class CredentialBindingJobsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        return connection.SendAsync(
+        return _connection.SendAsync(
             HttpMethod.Get, JobUrl(identityId, jobId), null, PassbindJsonContext.Default.CredentialBindingJob, cancellationToken);
     }
 
@@ -135,7 +135,7 @@ public sealed class CredentialBindingJobsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
         var url = JobsUrl(identityId) + PassbindPaths.ListQuery(filter, pageSize, pageToken, skip);
-        var response = await connection.SendAsync(
+        var response = await _connection.SendAsync(
                 HttpMethod.Get, url, null, PassbindJsonContext.Default.ListCredentialBindingJobsResponse, cancellationToken)
             .ConfigureAwait(false);
         return response.ToPage();
@@ -168,11 +168,11 @@ public sealed class CredentialBindingJobsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
         ArgumentException.ThrowIfNullOrEmpty(jobId);
-        return connection.SendAsync(
+        return _connection.SendAsync(
             HttpMethod.Post, JobUrl(identityId, jobId) + ":revoke", "{}"u8.ToArray(), PassbindJsonContext.Default.CredentialBindingJob, cancellationToken);
     }
 
-    private string JobsUrl(string identityId) => $"{identitiesUrl}/{PassbindPaths.Escape(identityId)}/credential-binding-jobs";
+    private string JobsUrl(string identityId) => $"{_identitiesUrl}/{PassbindPaths.Escape(identityId)}/credential-binding-jobs";
 
     private string JobUrl(string identityId, string jobId) => $"{JobsUrl(identityId)}/{PassbindPaths.Escape(jobId)}";
 }

@@ -6,13 +6,13 @@ namespace Passbind.Client;
 /// </summary>
 public sealed class CredentialsClient
 {
-    private readonly PassbindConnection connection;
-    private readonly string identitiesUrl;
+    private readonly PassbindConnection _connection;
+    private readonly string _identitiesUrl;
 
     internal CredentialsClient(PassbindConnection connection, string realmId)
     {
-        this.connection = connection;
-        identitiesUrl = $"{connection.RealmUrl(realmId)}/identities";
+        _connection = connection;
+        _identitiesUrl = $"{connection.RealmUrl(realmId)}/identities";
     }
 
     /// <summary>Gets a credential (<c>GET .../credentials/{credential_id}</c>, scope <c>credentials:read</c>).</summary>
@@ -25,7 +25,7 @@ public sealed class CredentialsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
         ArgumentException.ThrowIfNullOrEmpty(credentialId);
-        return connection.SendAsync(
+        return _connection.SendAsync(
             HttpMethod.Get, CredentialUrl(identityId, credentialId), null, PassbindJsonContext.Default.Credential, cancellationToken);
     }
 
@@ -42,7 +42,7 @@ public sealed class CredentialsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
         var url = CredentialsUrl(identityId) + PassbindPaths.ListQuery(null, pageSize, pageToken, skip);
-        var response = await connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListCredentialsResponse, cancellationToken)
+        var response = await _connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListCredentialsResponse, cancellationToken)
             .ConfigureAwait(false);
         return response.ToPage();
     }
@@ -72,11 +72,11 @@ public sealed class CredentialsClient
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
         ArgumentException.ThrowIfNullOrEmpty(credentialId);
-        return connection.SendAsync(
+        return _connection.SendAsync(
             HttpMethod.Post, CredentialUrl(identityId, credentialId) + ":revoke", null, PassbindJsonContext.Default.Credential, cancellationToken);
     }
 
-    private string CredentialsUrl(string identityId) => $"{identitiesUrl}/{PassbindPaths.Escape(identityId)}/credentials";
+    private string CredentialsUrl(string identityId) => $"{_identitiesUrl}/{PassbindPaths.Escape(identityId)}/credentials";
 
     private string CredentialUrl(string identityId, string credentialId) => $"{CredentialsUrl(identityId)}/{PassbindPaths.Escape(credentialId)}";
 }

@@ -3,13 +3,13 @@ namespace Passbind.Client;
 /// <summary>A realm's identities: <c>/v1/tenants/{tenant_id}/realms/{realm_id}/identities</c>.</summary>
 public sealed class IdentitiesClient
 {
-    private readonly PassbindConnection connection;
-    private readonly string identitiesUrl;
+    private readonly PassbindConnection _connection;
+    private readonly string _identitiesUrl;
 
     internal IdentitiesClient(PassbindConnection connection, string realmId)
     {
-        this.connection = connection;
-        identitiesUrl = $"{connection.RealmUrl(realmId)}/identities";
+        _connection = connection;
+        _identitiesUrl = $"{connection.RealmUrl(realmId)}/identities";
     }
 
     /// <summary>
@@ -24,7 +24,7 @@ public sealed class IdentitiesClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("identity", request, PassbindJsonContext.Default.CreateIdentityRequest);
-        return connection.SendAsync(HttpMethod.Post, identitiesUrl, body, PassbindJsonContext.Default.Identity, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Post, _identitiesUrl, body, PassbindJsonContext.Default.Identity, cancellationToken);
     }
 
     /// <summary>Gets an identity (<c>GET .../identities/{identity_id}</c>, scope <c>identities:read</c>).</summary>
@@ -35,7 +35,7 @@ public sealed class IdentitiesClient
     public Task<Identity> GetAsync(string identityId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
-        return connection.SendAsync(HttpMethod.Get, IdentityUrl(identityId), null, PassbindJsonContext.Default.Identity, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Get, IdentityUrl(identityId), null, PassbindJsonContext.Default.Identity, cancellationToken);
     }
 
     /// <summary>Gets one page of identities (<c>GET .../identities</c>, scope <c>identities:read</c>).</summary>
@@ -52,8 +52,8 @@ public sealed class IdentitiesClient
     public async Task<PassbindPage<Identity>> ListPageAsync(
         string? filter = null, int? pageSize = null, string? pageToken = null, int? skip = null, CancellationToken cancellationToken = default)
     {
-        var url = identitiesUrl + PassbindPaths.ListQuery(filter, pageSize, pageToken, skip);
-        var response = await connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListIdentitiesResponse, cancellationToken)
+        var url = _identitiesUrl + PassbindPaths.ListQuery(filter, pageSize, pageToken, skip);
+        var response = await _connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListIdentitiesResponse, cancellationToken)
             .ConfigureAwait(false);
         return response.ToPage();
     }
@@ -96,7 +96,7 @@ public sealed class IdentitiesClient
         ArgumentException.ThrowIfNullOrEmpty(identityId);
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("identity", request, PassbindJsonContext.Default.UpdateIdentityRequest);
-        return connection.SendAsync(HttpMethod.Patch, IdentityUrl(identityId), body, PassbindJsonContext.Default.Identity, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Patch, IdentityUrl(identityId), body, PassbindJsonContext.Default.Identity, cancellationToken);
     }
 
     /// <summary>Deletes an identity (<c>DELETE .../identities/{identity_id}</c>, scope <c>identities:delete</c>).</summary>
@@ -107,12 +107,12 @@ public sealed class IdentitiesClient
     public Task DeleteAsync(string identityId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(identityId);
-        return connection.SendAsync(HttpMethod.Delete, IdentityUrl(identityId), null, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Delete, IdentityUrl(identityId), null, cancellationToken);
     }
 
     /// <summary>The SCIM filter <c>traits.username eq "name"</c>, with <c>"</c> and <c>\</c> escaped as JSON strings are (RFC 7644 §3.4.2.2).</summary>
     internal static string UsernameFilter(string username) =>
         $"traits.username eq \"{username.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 
-    private string IdentityUrl(string identityId) => $"{identitiesUrl}/{PassbindPaths.Escape(identityId)}";
+    private string IdentityUrl(string identityId) => $"{_identitiesUrl}/{PassbindPaths.Escape(identityId)}";
 }

@@ -19,7 +19,7 @@ public sealed class PassbindClient
     private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient(
         new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AutomaticDecompression = DecompressionMethods.All }));
 
-    private readonly PassbindConnection connection;
+    private readonly PassbindConnection _connection;
 
     /// <summary>Creates a client for console apps and scripts.</summary>
     /// <param name="options">Where to connect and how to authenticate; read once, here.</param>
@@ -42,7 +42,7 @@ public sealed class PassbindClient
 
     private PassbindClient(PassbindConnection connection, string realmId)
     {
-        this.connection = connection;
+        _connection = connection;
         RealmId = realmId;
         Tenant = new TenantClient(connection);
         Realms = new RealmsClient(connection);
@@ -50,10 +50,11 @@ public sealed class PassbindClient
         AuthenticatorConfigs = new AuthenticatorConfigsClient(connection, realmId);
         CredentialBindingJobs = new CredentialBindingJobsClient(connection, realmId);
         Credentials = new CredentialsClient(connection, realmId);
+        Applications = new ApplicationsClient(connection, realmId);
     }
 
     /// <summary>The tenant every call addresses (<see cref="PassbindClientOptions.TenantId"/>).</summary>
-    public string TenantId => connection.TenantId;
+    public string TenantId => _connection.TenantId;
 
     /// <summary>The realm that realm-scoped calls address (<see cref="PassbindClientOptions.RealmId"/>, or the one given to <see cref="ForRealm"/>).</summary>
     public string RealmId { get; }
@@ -76,6 +77,9 @@ public sealed class PassbindClient
     /// <summary>Credentials (bound passkeys): get, list, revoke.</summary>
     public CredentialsClient Credentials { get; }
 
+    /// <summary>The realm's applications (OAuth 2.0 / OpenID Connect clients).</summary>
+    public ApplicationsClient Applications { get; }
+
     /// <summary>
     /// A client for another realm of the same tenant, sharing this one's HTTP client and tokens (the token must be valid
     /// for that realm).
@@ -85,6 +89,6 @@ public sealed class PassbindClient
     public PassbindClient ForRealm(string realmId)
     {
         ArgumentException.ThrowIfNullOrEmpty(realmId);
-        return new PassbindClient(connection, realmId);
+        return new PassbindClient(_connection, realmId);
     }
 }

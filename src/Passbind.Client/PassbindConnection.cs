@@ -14,13 +14,13 @@ namespace Passbind.Client;
 internal sealed class PassbindConnection
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
-    private readonly HttpClient httpClient;
-    private readonly AccessTokenCache tokens;
+    private readonly HttpClient _httpClient;
+    private readonly AccessTokenCache _tokens;
 
     public PassbindConnection(HttpClient httpClient, PassbindClientOptions options, AccessTokenCache tokens)
     {
-        this.httpClient = httpClient;
-        this.tokens = tokens;
+        _httpClient = httpClient;
+        _tokens = tokens;
         TenantId = options.TenantId;
         DefaultAuthenticatorConfigId = options.AuthenticatorConfigId;
         TenantUrl = $"{PassbindPaths.TrimBase(options.ApiBaseUrl!)}/v1/tenants/{PassbindPaths.Escape(options.TenantId)}";
@@ -67,14 +67,14 @@ internal sealed class PassbindConnection
     private async Task<HttpResponseMessage> SendCheckedAsync(
         HttpMethod method, string url, byte[]? body, CancellationToken cancellationToken)
     {
-        var token = await tokens.GetTokenAsync(httpClient, cancellationToken).ConfigureAwait(false);
+        var token = await _tokens.GetTokenAsync(_httpClient, cancellationToken).ConfigureAwait(false);
         var response = await SendOnceAsync(method, url, body, token, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && tokens.CanRefresh)
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden && _tokens.CanRefresh)
         {
             // The token may have been revoked or lost its scopes before it expired: fetch a new one, once.
             response.Dispose();
-            tokens.Invalidate(token);
-            token = await tokens.GetTokenAsync(httpClient, cancellationToken).ConfigureAwait(false);
+            _tokens.Invalidate(token);
+            token = await _tokens.GetTokenAsync(_httpClient, cancellationToken).ConfigureAwait(false);
             response = await SendOnceAsync(method, url, body, token, cancellationToken).ConfigureAwait(false);
         }
 
@@ -101,6 +101,6 @@ internal sealed class PassbindConnection
             request.Content.Headers.ContentType = JsonMediaType;
         }
 
-        return await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,11 @@ namespace Passbind.Client;
 [JsonSerializable(typeof(ListCredentialBindingJobsResponse))]
 [JsonSerializable(typeof(Credential))]
 [JsonSerializable(typeof(ListCredentialsResponse))]
+[JsonSerializable(typeof(Application))]
+[JsonSerializable(typeof(CreateApplicationRequest))]
+[JsonSerializable(typeof(UpdateApplicationRequest))]
+[JsonSerializable(typeof(ListApplicationsResponse))]
+[JsonSerializable(typeof(RotateSecretRequest))]
 internal sealed partial class PassbindJsonContext : JsonSerializerContext
 {
 }

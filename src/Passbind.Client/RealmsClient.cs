@@ -3,11 +3,11 @@ namespace Passbind.Client;
 /// <summary>The tenant's realms: <c>/v1/tenants/{tenant_id}/realms</c>.</summary>
 public sealed class RealmsClient
 {
-    private readonly PassbindConnection connection;
+    private readonly PassbindConnection _connection;
 
-    internal RealmsClient(PassbindConnection connection) => this.connection = connection;
+    internal RealmsClient(PassbindConnection connection) => _connection = connection;
 
-    private string RealmsUrl => $"{connection.TenantUrl}/realms";
+    private string RealmsUrl => $"{_connection.TenantUrl}/realms";
 
     /// <summary>Creates a realm (<c>POST .../realms</c> with <c>{"realm":{...}}</c>, scope <c>realms:create</c>).</summary>
     /// <param name="request">The new realm.</param>
@@ -18,7 +18,7 @@ public sealed class RealmsClient
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("realm", request, PassbindJsonContext.Default.CreateRealmRequest);
-        return connection.SendAsync(HttpMethod.Post, RealmsUrl, body, PassbindJsonContext.Default.Realm, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Post, RealmsUrl, body, PassbindJsonContext.Default.Realm, cancellationToken);
     }
 
     /// <summary>Gets a realm (<c>GET .../realms/{realm_id}</c>, scope <c>realms:read</c>).</summary>
@@ -29,7 +29,7 @@ public sealed class RealmsClient
     public Task<Realm> GetAsync(string realmId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(realmId);
-        return connection.SendAsync(HttpMethod.Get, connection.RealmUrl(realmId), null, PassbindJsonContext.Default.Realm, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Get, _connection.RealmUrl(realmId), null, PassbindJsonContext.Default.Realm, cancellationToken);
     }
 
     /// <summary>Gets one page of realms (<c>GET .../realms</c>, scope <c>realms:read</c>).</summary>
@@ -43,7 +43,7 @@ public sealed class RealmsClient
         int? pageSize = null, string? pageToken = null, int? skip = null, CancellationToken cancellationToken = default)
     {
         var url = RealmsUrl + PassbindPaths.ListQuery(null, pageSize, pageToken, skip);
-        var response = await connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListRealmsResponse, cancellationToken)
+        var response = await _connection.SendAsync(HttpMethod.Get, url, null, PassbindJsonContext.Default.ListRealmsResponse, cancellationToken)
             .ConfigureAwait(false);
         return response.ToPage();
     }
@@ -67,7 +67,7 @@ public sealed class RealmsClient
         ArgumentException.ThrowIfNullOrEmpty(realmId);
         ArgumentNullException.ThrowIfNull(request);
         var body = PassbindConnection.Wrap("realm", request, PassbindJsonContext.Default.UpdateRealmRequest);
-        return connection.SendAsync(HttpMethod.Patch, connection.RealmUrl(realmId), body, PassbindJsonContext.Default.Realm, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Patch, _connection.RealmUrl(realmId), body, PassbindJsonContext.Default.Realm, cancellationToken);
     }
 
     /// <summary>
@@ -81,6 +81,6 @@ public sealed class RealmsClient
     public Task DeleteAsync(string realmId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(realmId);
-        return connection.SendAsync(HttpMethod.Delete, connection.RealmUrl(realmId), null, cancellationToken);
+        return _connection.SendAsync(HttpMethod.Delete, _connection.RealmUrl(realmId), null, cancellationToken);
     }
 }

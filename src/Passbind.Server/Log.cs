@@ -45,6 +45,21 @@ internal static partial class Log
     [LoggerMessage(22, LogLevel.Warning, "Revoked the link of job {JobId} after {Failures} failed completions")]
     public static partial void LinkRevokedAfterFailures(ILogger logger, string jobId, int failures);
 
+    [LoggerMessage(30, LogLevel.Information, "Identity {IdentityId} signed in to application {ApplicationId} with credential {CredentialId}")]
+    public static partial void SignedIn(ILogger logger, string identityId, string credentialId, string applicationId);
+
+    [LoggerMessage(31, LogLevel.Information, "Refused an assertion for sign-in transaction {TransactionId}: {Reason}")]
+    public static partial void AssertionRefused(ILogger logger, string transactionId, string reason);
+
+    [LoggerMessage(32, LogLevel.Information, "Sent a one-time code for sign-in transaction {TransactionId} to identity {IdentityId}")]
+    public static partial void OneTimeCodeSent(ILogger logger, string transactionId, string identityId);
+
+    [LoggerMessage(33, LogLevel.Information, "Identity {IdentityId} signed in to application {ApplicationId} with a one-time code")]
+    public static partial void SignedInWithOneTimeCode(ILogger logger, string identityId, string applicationId);
+
+    [LoggerMessage(34, LogLevel.Information, "Refused a one-time code for sign-in transaction {TransactionId}: {Reason}")]
+    public static partial void OneTimeCodeRefused(ILogger logger, string transactionId, string reason);
+
     [LoggerMessage(100, LogLevel.Information, "Created realm {RealmId} in tenant {TenantId}")]
     public static partial void RealmCreated(ILogger logger, string realmId, string tenantId);
 
@@ -98,4 +113,24 @@ internal static partial class Log
 
     [LoggerMessage(301, LogLevel.Information, "Binding link no longer usable: {Method} {Path} from {ClientAddress}: {ErrorCode}")]
     public static partial void LinkUnusable(ILogger logger, string method, string path, string clientAddress, string errorCode);
+
+    [LoggerMessage(600, LogLevel.Information, "Created the console application {ApplicationId} in realm {RealmId}")]
+    public static partial void ConsoleApplicationCreated(ILogger logger, string applicationId, string realmId);
+
+    [LoggerMessage(601, LogLevel.Information, "Admin console: {ConsoleUrl}. Bind the first administrator's passkey by opening admin_binding_link from {BootstrapPath}")]
+    public static partial void ConsoleReady(ILogger logger, string consoleUrl, string bootstrapPath);
+
+    [LoggerMessage(602, LogLevel.Information, "Console: {ActorId} set the console role of identity {IdentityId} to {Role}")]
+    public static partial void ConsoleRoleChanged(ILogger logger, string actorId, string identityId, string role);
+
+    [LoggerMessage(603, LogLevel.Information, "Console: {ActorId} retried email {OutboxMessageId}")]
+    public static partial void ConsoleEmailRetried(ILogger logger, string actorId, string outboxMessageId);
+    [LoggerMessage(900, LogLevel.Warning, "Could not read the outbox's backlog for its metrics ({Error}); the next sample tries again")]
+    public static partial void OutboxBacklogUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(901, LogLevel.Warning, "Storage failed on {Method} {Path}, answered {Code}: {Error}")]
+    public static partial void StorageFailed(ILogger logger, string code, string method, string path, string error);
+
+    [LoggerMessage(211, LogLevel.Warning, "Could not renew an outbox lease ({Error}); the next renewal tries again")]
+    public static partial void OutboxLeaseRenewalFailed(ILogger logger, string error);
 }

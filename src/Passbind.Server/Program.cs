@@ -1,14 +1,19 @@
 using Passbind.Server.Features.Audit;
+using Passbind.Server.Authorization;
+using Passbind.Server.Features.Applications;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.Console;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Features.RateLimits;
 using Passbind.Server.Features.Realms;
 using Passbind.Server.Features.Sdk;
+using Passbind.Server.Features.SignIn;
 using Passbind.Server.Features.Tenants;
 using Passbind.Server.Features.Themes;
 using Passbind.Server.Features.Tokens;
@@ -21,6 +26,7 @@ using Passbind.Server.Operations;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPassbindOperations();
 builder.AddPassbindServer();
+builder.AddPassbindConsole();
 builder.Services.AddPassbindOpenApi();
 
 var app = builder.Build();
@@ -34,10 +40,13 @@ app.UseAuthorization();
 
 app.MapOperationsEndpoints();
 app.MapTokenEndpoints();
+app.MapOidcEndpoints();
 app.MapBindingCeremonyEndpoints();
+app.MapSignInEndpoints();
 app.MapSdkEndpoints();
 app.MapPageEndpoints();
 app.MapApiDocumentation();
+app.MapConsole();
 
 var tenant = app.MapGroup("/v1/tenants/{tenant_id}").WithManagementAccess().WithAuditTrail();
 tenant.MapTenantEndpoints();
@@ -54,6 +63,8 @@ realm.MapBindingJobEndpoints();
 realm.MapCredentialEndpoints();
 realm.MapAuthenticatorConfigEndpoints();
 realm.MapThemeEndpoints();
+realm.MapApplicationEndpoints();
+realm.MapSigningKeyEndpoints();
 realm.MapAuditEndpoints();
 
 await app.InitializePassbindAsync();

@@ -9,21 +9,21 @@ namespace Passbind.Browser.Tests;
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private AppProcess(Process process)
     {
-        this.process = process;
+        _process = process;
     }
 
     public string Output
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -61,9 +61,9 @@ internal sealed class AppProcess : IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < timeout)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{url.Authority} exited with {process.ExitCode} before it was ready:\n{Output}");
+                throw new InvalidOperationException($"{url.Authority} exited with {_process.ExitCode} before it was ready:\n{Output}");
             }
 
             try
@@ -87,13 +87,13 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(string? line)
@@ -103,9 +103,9 @@ internal sealed class AppProcess : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
-            output.AppendLine(line);
+            _output.AppendLine(line);
         }
     }
 }

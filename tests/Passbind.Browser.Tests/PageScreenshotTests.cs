@@ -19,15 +19,15 @@ public sealed class PageScreenshotTests(RunningPassbind stack)
 
         await page.GotoAsync(stack.SampleUrl.ToString());
         await page.GetByLabel("Username").FillAsync(username);
-        await ShotAsync(page, $"sample-signup-{size}");
+        await stack.ScreenshotFittingAsync(page, $"sample-signup-{size}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create passkey" }).ClickAsync();
         await page.Locator("#result").WaitForAsync();
-        await ShotAsync(page, $"sample-signup-done-{size}");
+        await stack.ScreenshotFittingAsync(page, $"sample-signup-done-{size}");
 
         await page.WaitForURLAsync(new Uri(stack.SampleUrl, "/passkeys").ToString());
         await page.Locator(".passkey").First.WaitForAsync();
-        await ShotAsync(page, $"sample-passkeys-{size}");
+        await stack.ScreenshotFittingAsync(page, $"sample-passkeys-{size}");
 
         var (_, sampleJob) = await stack.CreateLinkAsync(stack.SampleAuthenticatorConfigId);
         using (var opened = await stack.Http.GetAsync(sampleJob.CredentialBindingLink))
@@ -36,26 +36,19 @@ public sealed class PageScreenshotTests(RunningPassbind stack)
         }
 
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your passkey is ready" }).WaitForAsync();
-        await ShotAsync(page, $"sample-bind-{size}");
+        await stack.ScreenshotFittingAsync(page, $"sample-bind-{size}");
 
         var (_, serverJob) = await stack.CreateLinkAsync(stack.ServerAuthenticatorConfigId, "http://example.com");
         using var serverOpened = await stack.Http.GetAsync(serverJob.CredentialBindingLink);
         var serverBindUrl = serverOpened.Headers.Location!.ToString();
         await page.GotoAsync(serverBindUrl);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Your passkey is ready" }).WaitForAsync();
-        await ShotAsync(page, $"server-bind-{size}");
+        await stack.ScreenshotFittingAsync(page, $"server-bind-{size}");
 
         await page.GotoAsync(serverBindUrl);
         await page.GetByRole(AriaRole.Heading, new() { Name = "The passkey was not created" }).WaitForAsync();
-        await ShotAsync(page, $"server-bind-error-{size}");
+        await stack.ScreenshotFittingAsync(page, $"server-bind-error-{size}");
 
         Assert.Empty(errors);
-    }
-
-    private async Task ShotAsync(IPage page, string name)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{name} is {overflow}px wider than the window");
-        await stack.ScreenshotAsync(page, name);
     }
 }

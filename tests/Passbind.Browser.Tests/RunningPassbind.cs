@@ -16,10 +16,10 @@ public sealed class RunningPassbind : IAsyncLifetime
     private static readonly string Configuration =
         typeof(RunningPassbind).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("passbind-browser-").FullName;
-    private AppProcess? server;
-    private AppProcess? sample;
-    private IPlaywright? playwright;
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("passbind-browser-").FullName;
+    private AppProcess? _server;
+    private AppProcess? _sample;
+    private IPlaywright? _playwright;
 
     public string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -52,20 +52,20 @@ public sealed class RunningPassbind : IAsyncLifetime
         // Chromium is Debian's (/usr/bin/chromium); Playwright must never fetch a browser of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-        server = AppProcess.Start(RepositoryRoot, "src/Passbind.Server", Configuration,
-            "--urls", ServerUrl.ToString().TrimEnd('/'), "--Passbind:DataDirectory=" + dataDirectory,
+        _server = AppProcess.Start(RepositoryRoot, "src/Passbind.Server", Configuration,
+            "--urls", ServerUrl.ToString().TrimEnd('/'), "--Passbind:DataDirectory=" + _dataDirectory,
             // Development, as `dotnet run` is by default: mail without an SMTP host lands in the dev mailbox.
             "--environment", "Development");
-        await server.WaitUntilReadyAsync(new Uri(ServerUrl, "/healthz"), TimeSpan.FromMinutes(2));
+        await _server.WaitUntilReadyAsync(new Uri(ServerUrl, "/healthz"), TimeSpan.FromMinutes(2));
 
-        var bootstrap = Path.Combine(dataDirectory, "bootstrap.json");
+        var bootstrap = Path.Combine(_dataDirectory, "bootstrap.json");
         var options = PassbindClientOptions.FromBootstrapFile(bootstrap);
         Client = new PassbindClient(options);
         ServerAuthenticatorConfigId = options.AuthenticatorConfigId!;
 
-        sample = AppProcess.Start(RepositoryRoot, "samples/Passbind.Sample", Configuration,
+        _sample = AppProcess.Start(RepositoryRoot, "samples/Passbind.Sample", Configuration,
             "--urls", SampleUrl.ToString().TrimEnd('/'), "--Sample:Bootstrap=" + bootstrap);
-        await sample.WaitUntilReadyAsync(SampleUrl, TimeSpan.FromMinutes(2));
+        await _sample.WaitUntilReadyAsync(SampleUrl, TimeSpan.FromMinutes(2));
 
         await foreach (var config in Client.AuthenticatorConfigs.ListAsync())
         {
@@ -75,10 +75,10 @@ public sealed class RunningPassbind : IAsyncLifetime
             }
         }
 
-        Assert.False(string.IsNullOrEmpty(SampleAuthenticatorConfigId), "the sample made no authenticator config:\n" + sample.Output);
+        Assert.False(string.IsNullOrEmpty(SampleAuthenticatorConfigId), "the sample made no authenticator config:\n" + _sample.Output);
 
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
@@ -94,23 +94,23 @@ public sealed class RunningPassbind : IAsyncLifetime
             await Browser.DisposeAsync();
         }
 
-        playwright?.Dispose();
+        _playwright?.Dispose();
         Http.Dispose();
-        if (sample is not null)
+        if (_sample is not null)
         {
-            await sample.DisposeAsync();
+            await _sample.DisposeAsync();
         }
 
-        if (server is not null)
+        if (_server is not null)
         {
-            await server.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
-        Directory.Delete(dataDirectory, recursive: true);
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 
     /// <summary>What the two processes printed, for a failing assertion's message.</summary>
-    public string Logs => $"--- server ---\n{server?.Output}\n--- sample ---\n{sample?.Output}";
+    public string Logs => $"--- server ---\n{_server?.Output}\n--- sample ---\n{_sample?.Output}";
 
     /// <summary>
     /// A page in a fresh browser context (its own IndexedDB), with Chromium's CDP virtual authenticator standing in for
@@ -165,6 +165,14 @@ public sealed class RunningPassbind : IAsyncLifetime
             PostBindingRedirectUri = postBindingRedirectUri,
         });
         return (identity, job);
+    }
+
+    /// <summary>A screenshot as <see cref="ScreenshotAsync"/> takes it, of a page that must fit the window's width.</summary>
+    public async Task ScreenshotFittingAsync(IPage page, string name)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{name} is {overflow}px wider than the window");
+        await ScreenshotAsync(page, name);
     }
 
     /// <summary>Saves a screenshot under the test output and copies it to docs/screenshots.</summary>

@@ -165,6 +165,31 @@ public sealed class ServerCommandsTests : IClassFixture<ServerFixture>
         Assert.Equal(JsonValueKind.Array, Json(run).ValueKind);
     }
 
+    [Fact]
+    public async Task Authenticate_BoundPasskey_PrintsRedirectWhoseCodeSignsInTheIdentity_AndASecondRunExitsSeven()
+    {
+        using var store = new TempStore();
+        var identityId = await CreateIdentityAsync();
+        var link = (await RunServer("links", "create", identityId)).Out.Trim();
+        (await CliRun.RunAsync([.. store.Args("bind", link, "--allow-domain", _fixture.Host)])).AssertExit(ExitCodes.Ok);
+        var application = await Passbind.EndToEnd.Tests.SignInApplication.CreateAsync(_fixture.Server);
+        var (attempt, authenticateUrl) = await application.AuthorizeAsync();
+
+        var signedIn = await CliRun.RunAsync([.. store.Args("authenticate", authenticateUrl, "--allow-domain", _fixture.Host)]);
+
+        signedIn.AssertExit(ExitCodes.Ok);
+        var redirectUrl = signedIn.Out.Trim();
+        Assert.DoesNotContain('\n', redirectUrl);
+        Assert.StartsWith("Signed in as ", signedIn.Error, StringComparison.Ordinal);
+        var (_, idToken) = await application.ExchangeAsync(attempt, redirectUrl);
+        Assert.Equal(identityId, idToken.GetProperty("sub").GetString());
+
+        var again = await CliRun.RunAsync([.. store.Args("authenticate", authenticateUrl, "--allow-domain", _fixture.Host)]);
+        Assert.Equal(ExitCodes.SignInFailed, again.ExitCode);
+        Assert.Empty(again.Out);
+        Assert.StartsWith("passbind: transaction_completed: ", again.Error, StringComparison.Ordinal);
+    }
+
     private Task<CliRun> RunServer(params string[] args) =>
         CliRun.RunAsync([.. args, "--bootstrap", _fixture.Server.BootstrapPath]);
 

@@ -10,14 +10,14 @@ namespace Passbind.Client.Tests;
 /// </summary>
 internal sealed class FakeHttpMessageHandler : HttpMessageHandler
 {
-    private readonly ConcurrentQueue<(HttpStatusCode Status, string? Body)> responses = new();
-    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentQueue<(HttpStatusCode Status, string? Body)> _responses = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
-    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    public IReadOnlyList<RecordedRequest> ApiRequests => [.. requests.Where(r => !r.IsTokenRequest)];
+    public IReadOnlyList<RecordedRequest> ApiRequests => [.. _requests.Where(r => !r.IsTokenRequest)];
 
-    public IReadOnlyList<RecordedRequest> TokenRequests => [.. requests.Where(r => r.IsTokenRequest)];
+    public IReadOnlyList<RecordedRequest> TokenRequests => [.. _requests.Where(r => r.IsTokenRequest)];
 
     /// <summary>Answers token requests; gets the 1-based number of the token request.</summary>
     public Func<int, (HttpStatusCode Status, string Body)>? TokenResponder { get; set; }
@@ -25,7 +25,7 @@ internal sealed class FakeHttpMessageHandler : HttpMessageHandler
     /// <summary>When set, token requests wait for it, so concurrent callers pile up behind one refresh.</summary>
     public Task? TokenGate { get; set; }
 
-    public void Enqueue(HttpStatusCode status, string? body = null) => responses.Enqueue((status, body));
+    public void Enqueue(HttpStatusCode status, string? body = null) => _responses.Enqueue((status, body));
 
     public void EnqueueOk(string body) => Enqueue(HttpStatusCode.OK, body);
 
@@ -38,7 +38,7 @@ internal sealed class FakeHttpMessageHandler : HttpMessageHandler
             request.Headers.Authorization?.ToString(),
             request.Content?.Headers.ContentType?.MediaType,
             body);
-        requests.Enqueue(recorded);
+        _requests.Enqueue(recorded);
 
         if (recorded.IsTokenRequest && TokenGate is not null)
         {
@@ -50,7 +50,7 @@ internal sealed class FakeHttpMessageHandler : HttpMessageHandler
         {
             answer = TokenResponder(TokenRequests.Count);
         }
-        else if (!responses.TryDequeue(out answer))
+        else if (!_responses.TryDequeue(out answer))
         {
             throw new InvalidOperationException($"No response queued for {request.Method} {request.RequestUri}.");
         }

@@ -16,6 +16,8 @@ public sealed class MailSink : IAsyncDisposable
 {
     private readonly SmtpServer.SmtpServer _server;
     private TaskCompletionSource _release = Completed();
+    private TaskCompletionSource? _discarded;
+    private int _temporaryFailures;
 
     public MailSink()
     {
@@ -53,6 +55,26 @@ public sealed class MailSink : IAsyncDisposable
 
     public void Release() => _release.TrySetResult();
 
+    /// <summary>
+    /// Ends the hold without taking the held messages (as if their sender vanished before the answer): they are
+    /// answered 451 and not counted; later messages are taken at once.
+    /// </summary>
+    public void DiscardHeld()
+    {
+        _discarded = _release;
+        _release = Completed();
+        _discarded.TrySetResult();
+    }
+
+    /// <summary>How long each DATA takes to be answered (a slow SMTP server). Default none.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>When the first and the last accepted message arrived.</summary>
+    public (DateTimeOffset First, DateTimeOffset Last) Span { get; private set; }
+
+    /// <summary>Answers the next <paramref name="count"/> DATA commands with 451 (try again later).</summary>
+    public void FailNext(int count) => Volatile.Write(ref _temporaryFailures, count);
+
     public async ValueTask DisposeAsync()
     {
         Release();
@@ -63,10 +85,27 @@ public sealed class MailSink : IAsyncDisposable
     private async Task<SmtpResponse> ReceiveAsync(ReadOnlySequence<byte> buffer)
     {
         DataArrived.TrySetResult();
-        await _release.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var gate = _release;
+        await gate.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        if (ReferenceEquals(gate, _discarded) || Interlocked.Decrement(ref _temporaryFailures) >= 0)
+        {
+            return new SmtpResponse((SmtpReplyCode)451, "try again later");
+        }
+
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay);
+        }
+
         using var stream = new MemoryStream(buffer.ToArray());
         var message = await MimeMessage.LoadAsync(stream);
         Received.AddOrUpdate(message.MessageId ?? string.Empty, 1, (_, count) => count + 1);
+        lock (Received)
+        {
+            var now = DateTimeOffset.UtcNow;
+            Span = (Span.First == default ? now : Span.First, now);
+        }
+
         return SmtpResponse.Ok;
     }
 

@@ -14,6 +14,11 @@ function showError(code, message) {
   $("error").hidden = false;
 }
 
+// The OIDC handler sends a failed sign-in back here (its reason is in the sample's log).
+if (new URLSearchParams(window.location.search).get("signin") === "failed") {
+  showError("signin_failed", "The sign-in did not complete. Try again.");
+}
+
 function showPasskey(passkey) {
   $("passkey-username").textContent = passkey.identity.displayName || passkey.identity.username;
   $("passkey-email").textContent = passkey.identity.emailAddress || "—";

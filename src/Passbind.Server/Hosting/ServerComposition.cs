@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Bootstrap;
@@ -7,6 +8,9 @@ using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.Email;
 using Passbind.Server.Features.RateLimits;
 using Passbind.Server.Features.Retention;
+using Passbind.Server.Features.SignIn;
+using Passbind.Server.Authorization;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.Tokens;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,20 +36,23 @@ internal static class ServerComposition
         services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>, PublicHostFiltering>();
         services.AddSingleton<MasterKey>();
         services.AddSingleton<PageTokens>();
-        services.AddSingleton<SigningKeyRing>();
-        services.AddSingleton<AccessTokens>();
+        services.AddPassbindTokens();
+        services.AddPassbindOidc();
         services.AddSingleton<Bootstrapper>();
         services.AddSingleton<BindingLinks>();
+        services.AddSingleton<RelyingParties>();
         services.AddSingleton<RegistrationVerifier>();
-        services.AddSingleton<CeremonyQueries>();
+        services.AddSingleton<BindingQueries>();
         services.AddScoped<BindingCeremony>();
         services.AddCors();
         services.AddSingleton<DefaultCorsPolicyProvider>();
-        services.AddSingleton<ICorsPolicyProvider, BindingCorsPolicyProvider>();
-        services.AddPassbindEmail();
-        services.AddPassbindRetention();
-        services.AddPassbindRateLimits();
-        services.AddPassbindAudit();
+        services.AddSingleton<ICorsPolicyProvider, TrustedOriginsCorsPolicyProvider>();
+        services.AddSingleton<ITrustedOriginsSource, BindingTrustedOrigins>();
+        services.AddEmail();
+        services.AddSignIn();
+        services.AddRetention();
+        services.AddRateLimits();
+        services.AddAudit();
         services.AddPassbindStorage(builder.Configuration);
 
         // ASP.NET Core's own data protection (used by the framework, not by Passbind's secrets) keeps its

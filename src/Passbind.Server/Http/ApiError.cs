@@ -28,7 +28,7 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
     public static ApiError InvalidRequest() => new(400, "bad_request", "invalid request");
 
     /// <summary>
-    /// The same error under another code: the binding protocol names a malformed request
+    /// The same error under another code: the browser-facing protocols name a malformed request
     /// <c>invalid_request</c> where the management API, after Beyond Identity, says <c>bad_request</c>.
     /// </summary>
     public ApiError WithCode(string code) => new(Status, code, Body.Message, Body.Details);
@@ -75,11 +75,20 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
 
     public static ApiError Unavailable() => new(503, "service_unavailable", "service unavailable");
 
+    /// <summary>The database cannot be reached (down, restarting, unreachable): nothing was stored; retrying later may work.</summary>
+    public static ApiError DatabaseUnavailable() => new(503, "database_unavailable", "the database cannot be reached; nothing was stored, try again later");
+
+    /// <summary>The server's storage is full (507, RFC 4918 §11.5): nothing was stored.</summary>
+    public static ApiError InsufficientStorage() => new(507, "insufficient_storage", "the server's storage is full; nothing was stored, try again later");
+
     /// <summary><c>/readyz</c>: the server cannot serve requests now (its database, its schema, or it is stopping).</summary>
     public static ApiError NotReady(string message) => new(503, "not_ready", message);
 
-    /// <summary>A failure of the binding ceremony (docs/binding-protocol.md §4): its own code, and a reason where one applies.</summary>
-    public static ApiError Ceremony(int status, string code, string message, string? reason = null) =>
+    /// <summary>
+    /// A failure of a browser-facing protocol (the binding ceremony of docs/binding-protocol.md §4, and sign-in):
+    /// the protocol's own code, and a reason where one applies. Each protocol's catalogue calls this.
+    /// </summary>
+    public static ApiError Protocol(int status, string code, string message, string? reason = null) =>
         new(status, code, message, reason is null ? null : [ErrorDetail.ForReason(reason)]);
 
     /// <summary>The code of the error a request was answered with, for the security log and the audit trail; null when none.</summary>

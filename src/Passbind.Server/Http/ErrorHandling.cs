@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Passbind.Server.Operations;
 
 namespace Passbind.Server.Http;
 
@@ -19,13 +20,18 @@ internal static class ErrorHandling
                 BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiError.PayloadTooLarge(JsonBody<object>.MaxBytes),
                 BadHttpRequestException => ApiError.InvalidRequest(),
                 OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
-                _ => ApiError.Internal(),
+                _ => StorageFailure.From(exception!) ?? ApiError.Internal(),
             };
 
             if (error?.Status == StatusCodes.Status500InternalServerError)
             {
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Passbind.Server.Errors");
                 Log.UnhandledError(logger, exception!, context.Request.Method, context.Request.Path);
+            }
+            else if (error?.Status is StatusCodes.Status503ServiceUnavailable or StatusCodes.Status507InsufficientStorage)
+            {
+                var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Passbind.Server.Errors");
+                Log.StorageFailed(logger, error.Code, context.Request.Method, context.Request.Path, exception!.GetBaseException().Message);
             }
 
             return error?.ExecuteAsync(context) ?? Task.CompletedTask;

@@ -6,20 +6,22 @@ using Passbind.Server.Hosting;
 namespace Passbind.Server.Secrets;
 
 /// <summary>
-/// The server's root secret. Signing keys are sealed under it with AES-GCM, and page tokens are MACed with a
-/// key derived from it, so a copy of the database alone reveals neither.
+/// The server's root secret. Signing keys are sealed under it with AES-GCM, and page tokens and one-time codes are
+/// MACed with keys derived from it, so a copy of the database alone reveals neither.
 /// </summary>
 internal sealed class MasterKey
 {
     private const int KeyBytes = 32;
     private readonly byte[] _sealingKey;
     private readonly byte[] _pageTokenKey;
+    private readonly byte[] _oneTimeCodeKey;
 
     public MasterKey(IOptions<PassbindOptions> options)
     {
         var root = Load(options.Value);
         _sealingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind sealing"u8.ToArray());
         _pageTokenKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind page tokens"u8.ToArray());
+        _oneTimeCodeKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind one-time codes"u8.ToArray());
         CryptographicOperations.ZeroMemory(root);
     }
 
@@ -47,6 +49,9 @@ internal sealed class MasterKey
     }
 
     public byte[] MacPageToken(ReadOnlySpan<byte> data) => HMACSHA256.HashData(_pageTokenKey, data);
+
+    /// <summary>What an emailed one-time code is stored as: its MAC, so a copy of the database cannot test guesses offline.</summary>
+    public byte[] MacOneTimeCode(ReadOnlySpan<byte> data) => HMACSHA256.HashData(_oneTimeCodeKey, data);
 
     private static byte[] Load(PassbindOptions options)
     {

@@ -21,9 +21,9 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "Passbind.Storage.Entities.Identity",
                 typeof(Identity),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -34,6 +34,15 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 64);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var consoleRole = runtimeEntityType.AddProperty(
+                "ConsoleRole",
+                typeof(string),
+                propertyInfo: typeof(Identity).GetProperty("ConsoleRole", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Identity).GetField("<ConsoleRole>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            consoleRole.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createTime = runtimeEntityType.AddProperty(
                 "CreateTime",
@@ -131,6 +140,9 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { realmId, primaryEmailAddress });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { tenantId, realmId, id });
 
             return runtimeEntityType;

@@ -12,13 +12,14 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd8c8e6b-cd0f-4c34-ad00-b5c05804cb2c"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("01abc045-c6a9-4fb2-b50c-b31c8db96274"), entityTypeCount: 16)
         {
         }
 
         partial void Initialize()
         {
             var application = ApplicationEntityType.Create(this);
+            var auditEvent = AuditEventEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
             var authorizationCode = AuthorizationCodeEntityType.Create(this);
             var bindingChallenge = BindingChallengeEntityType.Create(this);
@@ -27,6 +28,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             var identity = IdentityEntityType.Create(this);
             var issuedToken = IssuedTokenEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var rateLimitCounter = RateLimitCounterEntityType.Create(this);
             var realm = RealmEntityType.Create(this);
             var signInTransaction = SignInTransactionEntityType.Create(this);
             var signingKey = SigningKeyEntityType.Create(this);
@@ -48,6 +50,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             ThemeEntityType.CreateForeignKey1(theme, realm);
 
             ApplicationEntityType.CreateAnnotations(application);
+            AuditEventEntityType.CreateAnnotations(auditEvent);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
             AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
             BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
@@ -56,6 +59,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             IdentityEntityType.CreateAnnotations(identity);
             IssuedTokenEntityType.CreateAnnotations(issuedToken);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            RateLimitCounterEntityType.CreateAnnotations(rateLimitCounter);
             RealmEntityType.CreateAnnotations(realm);
             SignInTransactionEntityType.CreateAnnotations(signInTransaction);
             SigningKeyEntityType.CreateAnnotations(signingKey);

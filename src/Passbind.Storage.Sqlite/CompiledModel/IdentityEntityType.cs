@@ -20,9 +20,9 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "Passbind.Storage.Entities.Identity",
                 typeof(Identity),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -32,6 +32,14 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 fieldInfo: typeof(Identity).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 maxLength: 64);
+
+            var consoleRole = runtimeEntityType.AddProperty(
+                "ConsoleRole",
+                typeof(string),
+                propertyInfo: typeof(Identity).GetProperty("ConsoleRole", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Identity).GetField("<ConsoleRole>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var createTime = runtimeEntityType.AddProperty(
                 "CreateTime",
@@ -118,6 +126,9 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { realmId, primaryEmailAddress });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { tenantId, realmId, id });
 
             return runtimeEntityType;

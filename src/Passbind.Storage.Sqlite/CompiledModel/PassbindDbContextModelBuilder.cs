@@ -11,13 +11,14 @@ namespace Passbind.Storage.Sqlite.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("745a54ee-4c73-4596-94fa-9e155809d849"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("1ef3784c-953c-4df9-9144-4e99bcd267d9"), entityTypeCount: 16)
         {
         }
 
         partial void Initialize()
         {
             var application = ApplicationEntityType.Create(this);
+            var auditEvent = AuditEventEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
             var authorizationCode = AuthorizationCodeEntityType.Create(this);
             var bindingChallenge = BindingChallengeEntityType.Create(this);
@@ -26,6 +27,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             var identity = IdentityEntityType.Create(this);
             var issuedToken = IssuedTokenEntityType.Create(this);
             var outboxMessage = OutboxMessageEntityType.Create(this);
+            var rateLimitCounter = RateLimitCounterEntityType.Create(this);
             var realm = RealmEntityType.Create(this);
             var signInTransaction = SignInTransactionEntityType.Create(this);
             var signingKey = SigningKeyEntityType.Create(this);
@@ -47,6 +49,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             ThemeEntityType.CreateForeignKey1(theme, realm);
 
             ApplicationEntityType.CreateAnnotations(application);
+            AuditEventEntityType.CreateAnnotations(auditEvent);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
             AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
             BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
@@ -55,6 +58,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             IdentityEntityType.CreateAnnotations(identity);
             IssuedTokenEntityType.CreateAnnotations(issuedToken);
             OutboxMessageEntityType.CreateAnnotations(outboxMessage);
+            RateLimitCounterEntityType.CreateAnnotations(rateLimitCounter);
             RealmEntityType.CreateAnnotations(realm);
             SignInTransactionEntityType.CreateAnnotations(signInTransaction);
             SigningKeyEntityType.CreateAnnotations(signingKey);

@@ -141,6 +141,71 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.ToTable("applications", (string)null);
                 });
 
+            modelBuilder.Entity("Passbind.Storage.Entities.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealmId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Time");
+
+                    b.HasIndex("TenantId", "RealmId", "Id");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Passbind.Storage.Entities.AuthenticatorConfig", b =>
                 {
                     b.Property<string>("Id")
@@ -480,6 +545,10 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsoleRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreateTime")
                         .HasColumnType("INTEGER");
 
@@ -530,6 +599,8 @@ namespace Passbind.Storage.Sqlite.Migrations
 
                     b.HasIndex("RealmId", "NormalizedUsername")
                         .IsUnique();
+
+                    b.HasIndex("RealmId", "PrimaryEmailAddress");
 
                     b.HasIndex("TenantId", "RealmId", "Id");
 
@@ -703,6 +774,25 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.HasIndex("Transport", "CreateTime");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Passbind.Storage.Entities.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpireTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpireTime");
+
+                    b.ToTable("rate_limit_counters", (string)null);
                 });
 
             modelBuilder.Entity("Passbind.Storage.Entities.Realm", b =>

@@ -23,6 +23,9 @@ public sealed class Identity : IStoredResource
     /// <summary>The WebAuthn user handle: random bytes with no personal data, fixed for the identity's life.</summary>
     public required byte[] UserHandle { get; init; }
 
+    /// <summary>The identity's role in the admin console (<c>administrator</c>), or null: no console access.</summary>
+    public string? ConsoleRole { get; set; }
+
     public DateTimeOffset CreateTime { get; init; }
     public DateTimeOffset UpdateTime { get; set; }
 }

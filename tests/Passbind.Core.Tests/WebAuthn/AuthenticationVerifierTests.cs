@@ -127,6 +127,23 @@ public sealed class AuthenticationVerifierTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_AuthenticatorMadeForAnotherRpIdAndOrigin_RegistersAndAsserts()
+    {
+        using var authenticator = new SoftwareAuthenticator(_challenge, AttestationKind.PackedSelf, rpId: "localhost", origin: SdkOrigin);
+        var registered = await new RegistrationVerifier().VerifyAsync(
+            new ExpectedRegistration(_challenge, "localhost", [SdkOrigin], false, CoseAlgorithms.Offered, UserHandle),
+            authenticator.CreateResponseJson());
+        Assert.True(registered.Succeeded, registered.Failure?.Code);
+        var assertion = authenticator.Assert(_challenge);
+        assertion.UserHandle = UserHandle;
+        var record = Record(assertion);
+
+        var result = await Verifier.VerifyAsync(Expected(record) with { RpId = "localhost", TrustedOrigins = [SdkOrigin] }, assertion.CreateResponseJson());
+
+        AssertSucceeds(result);
+    }
+
+    [Fact]
     public async Task VerifyAsync_ParsedJsonElement_Succeeds()
     {
         var assertion = Assertion();

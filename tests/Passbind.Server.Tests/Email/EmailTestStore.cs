@@ -9,8 +9,8 @@ namespace Passbind.Server.Tests.Email;
 internal sealed class EmailTestStore : IAsyncDisposable
 {
     private const string PostgresVariable = "PASSBIND_TEST_POSTGRES";
-    private readonly string? adminConnectionString;
-    private readonly string databaseName = "passbind_email_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string? _adminConnectionString;
+    private readonly string _databaseName = "passbind_email_" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>
     /// PostgreSQL when <paramref name="postgreSql"/> says so (or, when null, whenever <c>PASSBIND_TEST_POSTGRES</c> is
@@ -19,7 +19,7 @@ internal sealed class EmailTestStore : IAsyncDisposable
     public EmailTestStore(bool? postgreSql = null)
     {
         var variable = Environment.GetEnvironmentVariable(PostgresVariable);
-        adminConnectionString = postgreSql switch
+        _adminConnectionString = postgreSql switch
         {
             false => null,
             true => variable ?? throw new InvalidOperationException($"{PostgresVariable} is not set; run tests/run.sh, which sets it."),
@@ -27,13 +27,13 @@ internal sealed class EmailTestStore : IAsyncDisposable
         };
         DataDirectory = Path.Combine(Path.GetTempPath(), "passbind-email-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
-        if (adminConnectionString is not null)
+        if (_adminConnectionString is not null)
         {
-            using var connection = new NpgsqlConnection(adminConnectionString);
+            using var connection = new NpgsqlConnection(_adminConnectionString);
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {databaseName}", connection);
+            using var command = new NpgsqlCommand($"CREATE DATABASE {_databaseName}", connection);
             command.ExecuteNonQuery();
-            ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = databaseName }.ConnectionString;
+            ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _databaseName }.ConnectionString;
         }
     }
 
@@ -44,12 +44,12 @@ internal sealed class EmailTestStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (adminConnectionString is not null)
+        if (_adminConnectionString is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(adminConnectionString);
+            await using var connection = new NpgsqlConnection(_adminConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {databaseName} WITH (FORCE)", connection);
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -1,3 +1,4 @@
+using Passbind.Server.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -170,5 +171,6 @@ public sealed class OutboxDispatcherTests
         factory.Services.GetRequiredService<IBindingEmailDelivery>(),
         factory.Services.GetRequiredService<IOptions<EmailOptions>>(),
         time,
+        factory.Services.GetRequiredService<PassbindMetrics>(),
         NullLogger<OutboxDispatcher>.Instance);
 }

@@ -15,8 +15,8 @@ namespace Passbind.Server.Tests.Email;
 /// </summary>
 internal sealed class SmtpCaptureServer : IAsyncDisposable
 {
-    private SmtpServer.SmtpServer? server;
-    private int temporaryFailures;
+    private SmtpServer.SmtpServer? _server;
+    private int _temporaryFailures;
 
     public SmtpCaptureServer() => Port = FreePort();
 
@@ -25,13 +25,13 @@ internal sealed class SmtpCaptureServer : IAsyncDisposable
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
     /// <summary>Every DATA the server saw, accepted or refused.</summary>
-    public int Attempts => attempts;
+    public int Attempts => _attempts;
 
-    private int attempts;
+    private int _attempts;
 
     public bool RejectPermanently { get; set; }
 
-    public void FailNext(int count) => Volatile.Write(ref temporaryFailures, count);
+    public void FailNext(int count) => Volatile.Write(ref _temporaryFailures, count);
 
     public SmtpCaptureServer Start()
     {
@@ -41,29 +41,29 @@ internal sealed class SmtpCaptureServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new CaptureStore(this));
-        server = new SmtpServer.SmtpServer(options, services);
-        _ = server.StartAsync(CancellationToken.None);
+        _server = new SmtpServer.SmtpServer(options, services);
+        _ = _server.StartAsync(CancellationToken.None);
         return this;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (server is not null)
+        if (_server is not null)
         {
-            server.Shutdown();
-            await server.ShutdownTask.WaitAsync(TimeSpan.FromSeconds(10));
+            _server.Shutdown();
+            await _server.ShutdownTask.WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
 
     private SmtpResponse Receive(ReadOnlySequence<byte> buffer)
     {
-        Interlocked.Increment(ref attempts);
+        Interlocked.Increment(ref _attempts);
         if (RejectPermanently)
         {
             return new SmtpResponse(SmtpReplyCode.MailboxUnavailable, "mailbox unavailable");
         }
 
-        if (Interlocked.Decrement(ref temporaryFailures) >= 0)
+        if (Interlocked.Decrement(ref _temporaryFailures) >= 0)
         {
             return new SmtpResponse((SmtpReplyCode)451, "try again later");
         }

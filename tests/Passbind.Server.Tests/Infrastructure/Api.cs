@@ -65,6 +65,20 @@ public static class Api
         return error;
     }
 
+    /// <summary>The <c>code</c> of an error body, or null when the body is not one (for tallying many answers).</summary>
+    public static string? ErrorCode(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Decodes the header (0) or the payload (1) of a JWT without verifying it.</summary>
     public static JsonElement JwtPart(string jwt, int index)
     {

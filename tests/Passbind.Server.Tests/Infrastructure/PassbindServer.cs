@@ -6,8 +6,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Passbind.Core.Identifiers;
+using Passbind.Server.Authorization;
 using Passbind.Server.Features.Applications;
-using Passbind.Server.Features.Tokens;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 

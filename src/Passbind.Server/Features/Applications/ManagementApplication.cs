@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Passbind.Core.Identifiers;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Storage.Entities;
 
 namespace Passbind.Server.Features.Applications;

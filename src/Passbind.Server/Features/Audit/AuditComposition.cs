@@ -5,7 +5,7 @@ namespace Passbind.Server.Features.Audit;
 /// <summary>Registers the audit trail: its options and the interceptor that writes events with the request's change.</summary>
 internal static class AuditComposition
 {
-    public static IServiceCollection AddPassbindAudit(this IServiceCollection services)
+    public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();

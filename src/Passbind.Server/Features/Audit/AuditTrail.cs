@@ -1,4 +1,4 @@
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Http;
 using Passbind.Storage;
 using Passbind.Storage.Entities;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Core.Identifiers;
 using Passbind.Core.Validation;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Http;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
@@ -27,7 +27,7 @@ internal static class AuthenticatorConfigEndpoints
     }
 
     internal static async Task<Results<Ok<AuthenticatorConfigResponse>, ApiError>> CreateAsync(
-        string tenant_id, string realm_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, TimeProvider time, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
+        string tenant_id, string realm_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, RelyingParties relyingParties, TimeProvider time, ILogger<AuthenticatorConfigRequest> logger, CancellationToken cancellationToken)
     {
         if (!body.TryGetResource(request => request.AuthenticatorConfig, "authenticator_config", out var fields, out var error))
         {
@@ -37,6 +37,11 @@ internal static class AuthenticatorConfigEndpoints
         var violations = new List<FieldViolation>();
         violations.Check("authenticator_config.display_name", FieldRules.DisplayName(fields.DisplayName));
         var settings = AuthenticatorConfigRules.Create(fields.Config, ConfigField, violations, appSchemes);
+        if (settings is not null)
+        {
+            relyingParties.Check(settings, ConfigField, violations);
+        }
+
         if (violations.Count > 0)
         {
             return ApiError.InvalidFields(violations);
@@ -91,7 +96,7 @@ internal static class AuthenticatorConfigEndpoints
     }
 
     internal static async Task<Results<Ok<AuthenticatorConfigResponse>, ApiError>> UpdateAsync(
-        string tenant_id, string realm_id, string authenticator_config_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, TimeProvider time, CancellationToken cancellationToken)
+        string tenant_id, string realm_id, string authenticator_config_id, JsonBody<AuthenticatorConfigRequest> body, PassbindDbContext db, AppSchemes appSchemes, RelyingParties relyingParties, TimeProvider time, CancellationToken cancellationToken)
     {
         var config = await FindAsync(db, tenant_id, realm_id, authenticator_config_id, cancellationToken, tracked: true);
         if (config is null)
@@ -113,6 +118,11 @@ internal static class AuthenticatorConfigEndpoints
         var settings = fields.Config is null
             ? null
             : AuthenticatorConfigRules.Merge(ToSettings(config), fields.Config, ConfigField, violations, appSchemes);
+        if (settings is not null)
+        {
+            relyingParties.Check(settings, ConfigField, violations);
+        }
+
         if (violations.Count > 0)
         {
             return ApiError.InvalidFields(violations);
@@ -161,7 +171,8 @@ internal static class AuthenticatorConfigEndpoints
             config.InvokeUrl,
             config.InvocationType,
             JsonSerializer.Deserialize<string[]>(config.TrustedOriginsJson) ?? [],
-            JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson) ?? []);
+            JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson) ?? [],
+            config.RpId);
 
     private static void Store(AuthenticatorConfig config, AuthenticatorConfigSettings settings)
     {
@@ -169,6 +180,7 @@ internal static class AuthenticatorConfigEndpoints
         config.InvocationType = settings.InvocationType;
         config.TrustedOriginsJson = JsonSerializer.Serialize(settings.TrustedOrigins);
         config.AuthenticationMethodsJson = JsonSerializer.Serialize(settings.AuthenticationMethods);
+        config.RpId = settings.RpId;
     }
 
     private static AuthenticatorConfigResponse ToResponse(AuthenticatorConfig config)
@@ -176,6 +188,6 @@ internal static class AuthenticatorConfigEndpoints
         var settings = ToSettings(config);
         return new AuthenticatorConfigResponse(config.Id, config.RealmId, config.TenantId, config.DisplayName,
             new ConfigResponse(settings.Type, settings.InvokeUrl, settings.InvocationType, settings.TrustedOrigins,
-                settings.AuthenticationMethods.Select(m => new AuthenticationMethodResponse(m)).ToList()));
+                settings.AuthenticationMethods.Select(m => new AuthenticationMethodResponse(m)).ToList(), settings.RpId));
     }
 }

@@ -15,7 +15,8 @@ internal sealed record ConfigFields(
     string? InvokeUrl,
     string? InvocationType,
     IReadOnlyList<string?>? TrustedOrigins,
-    IReadOnlyList<AuthenticationMethodFields?>? AuthenticationMethods);
+    IReadOnlyList<AuthenticationMethodFields?>? AuthenticationMethods,
+    string? RpId = null);
 
 /// <summary>One entry of <c>authentication_methods</c>: <c>{"type": "webauthn_passkey"}</c>.</summary>
 internal sealed record AuthenticationMethodFields(string? Type);

@@ -13,7 +13,8 @@ internal sealed record ConfigResponse(
     string? InvokeUrl,
     string? InvocationType,
     IReadOnlyList<string> TrustedOrigins,
-    IReadOnlyList<AuthenticationMethodResponse> AuthenticationMethods);
+    IReadOnlyList<AuthenticationMethodResponse> AuthenticationMethods,
+    string? RpId);
 
 internal sealed record AuthenticationMethodResponse(string Type);
 

@@ -120,8 +120,16 @@ internal static class AuthenticatorConfigRules
             violations.Add(new FieldViolation($"{field}.authentication_methods", "required"));
         }
 
+        // An empty rp_id goes back to the server's RP ID.
+        var rpId = existing.RpId;
+        if (fields.RpId is not null)
+        {
+            violations.Check($"{field}.rp_id", fields.RpId.Length == 0 ? null : RelyingParties.RpIdProblem(fields.RpId));
+            rpId = fields.RpId.Length == 0 ? null : fields.RpId;
+        }
+
         return violations.Count == before
-            ? new AuthenticatorConfigSettings(existing.Type, invokeUrl, invocationType, trustedOrigins, methods)
+            ? new AuthenticatorConfigSettings(existing.Type, invokeUrl, invocationType, trustedOrigins, methods, rpId)
             : null;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Passbind.Core.Identifiers;
 using Passbind.Core.Links;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Email;
@@ -26,9 +27,9 @@ namespace Passbind.Server.Features.Binding;
 /// </summary>
 internal sealed class BindingCeremony(
     PassbindDbContext db,
-    CeremonyQueries queries,
+    BindingQueries queries,
     RegistrationVerifier verifier,
-    PublicAddresses addresses,
+    RelyingParties relyingParties,
     IOptions<PassbindOptions> options,
     INotificationQueue notifications,
     RateLimiter limiter,
@@ -54,7 +55,7 @@ internal sealed class BindingCeremony(
         // An unknown job and a wrong token look the same, so links cannot be probed.
         if (found is null || !LinkToken.Matches(token, found.Job.TokenHash))
         {
-            return (null, CeremonyErrors.LinkNotFound());
+            return (null, BindingErrors.LinkNotFound());
         }
 
         if (UnusableReason(found.Job, time.GetUtcNow()) is { } unusable)
@@ -64,7 +65,7 @@ internal sealed class BindingCeremony(
 
         // A config deleted after the link was made takes its trusted origins with it: the link is dead.
         return found.Config is null
-            ? (null, CeremonyErrors.LinkRevoked())
+            ? (null, BindingErrors.LinkRevoked())
             : (new OpenedLink(found.Job, found.Config, found.Identity, found.Realm), null);
     }
 
@@ -82,7 +83,7 @@ internal sealed class BindingCeremony(
         var keyType = request.KeyType ?? KeyTypes.WebAuthn;
         if (KeyTypes.RequiredMethod(keyType) is not { } requiredMethod)
         {
-            return (null, CeremonyErrors.Malformed(ApiError.InvalidField("key_type", "must be webauthn or subtle")));
+            return (null, BindingErrors.Malformed(ApiError.InvalidField("key_type", "must be webauthn or subtle")));
         }
 
         var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
@@ -94,12 +95,12 @@ internal sealed class BindingCeremony(
         var (job, config, identity, _) = opened;
         if (!JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson)!.Contains(requiredMethod))
         {
-            return (null, CeremonyErrors.KeyTypeNotAllowed(keyType));
+            return (null, BindingErrors.KeyTypeNotAllowed(keyType));
         }
 
         if (identity.Status != IdentityStatuses.Active)
         {
-            return (null, CeremonyErrors.LinkRevoked());
+            return (null, BindingErrors.LinkRevoked());
         }
 
         var existing = new List<ReadOnlyMemory<byte>>();
@@ -112,12 +113,12 @@ internal sealed class BindingCeremony(
         var maxPasskeys = limits.Value.MaxPasskeysPerIdentity;
         if (maxPasskeys > 0 && existing.Count >= maxPasskeys)
         {
-            return (null, CeremonyErrors.PasskeyLimitReached(maxPasskeys));
+            return (null, BindingErrors.PasskeyLimitReached(maxPasskeys));
         }
 
         var webAuthn = options.Value.WebAuthn;
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
-            addresses.RpId, webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
+            relyingParties.RpId(config), webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
             existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
 
         var now = time.GetUtcNow();
@@ -151,7 +152,7 @@ internal sealed class BindingCeremony(
     {
         if (request.Credential is not { ValueKind: JsonValueKind.Object } response)
         {
-            return (null, CeremonyErrors.Malformed(ApiError.InvalidField("credential", "required: a RegistrationResponseJSON object")));
+            return (null, BindingErrors.Malformed(ApiError.InvalidField("credential", "required: a RegistrationResponseJSON object")));
         }
 
         var (opened, error) = await OpenLinkAsync(link, request.Token, cancellationToken);
@@ -163,7 +164,7 @@ internal sealed class BindingCeremony(
         var (job, config, identity, _) = opened;
         if (identity.Status != IdentityStatuses.Active)
         {
-            return (null, CeremonyErrors.LinkRevoked());
+            return (null, BindingErrors.LinkRevoked());
         }
 
         // Only server-stored state is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes is
@@ -175,12 +176,12 @@ internal sealed class BindingCeremony(
             : await queries.FindChallenge(db, job.Id, SHA256.HashData(presented), cancellationToken);
         if (challenge is not null && challenge.ExpireTime <= now)
         {
-            return (null, CeremonyErrors.ChallengeExpired());
+            return (null, BindingErrors.ChallengeExpired());
         }
 
         var expected = new ExpectedRegistration(
             challenge is null ? RandomNumberGenerator.GetBytes(RegistrationOptionsFactory.ChallengeSize) : presented!,
-            addresses.RpId,
+            relyingParties.RpId(config),
             JsonSerializer.Deserialize<string[]>(config.TrustedOriginsJson)!,
             UserVerificationRequired: false,
             CoseAlgorithms.Offered.ToArray(),
@@ -198,7 +199,7 @@ internal sealed class BindingCeremony(
 
             Log.RegistrationRefused(logger, job.Id, result.Failure.Code);
             await CountFailureAsync(job, now, cancellationToken);
-            return (null, CeremonyErrors.From(result.Failure));
+            return (null, BindingErrors.From(result.Failure));
         }
 
         var registration = result.Registration;
@@ -257,7 +258,7 @@ internal sealed class BindingCeremony(
         {
             await transaction.RollbackAsync(cancellationToken);
             var current = await db.CredentialBindingJobs.AsNoTracking().FirstAsync(j => j.Id == job.Id, cancellationToken);
-            return UnusableReason(current, now) ?? CeremonyErrors.LinkConsumed();
+            return UnusableReason(current, now) ?? BindingErrors.LinkConsumed();
         }
 
         db.Credentials.Add(credential);
@@ -270,7 +271,7 @@ internal sealed class BindingCeremony(
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return CeremonyErrors.CredentialExists();
+            return BindingErrors.CredentialExists();
         }
 
         await db.BindingChallenges.Where(c => c.JobId == job.Id).ExecuteDeleteAsync(cancellationToken);
@@ -327,14 +328,14 @@ internal sealed class BindingCeremony(
 
     private static ApiError? UnusableReason(CredentialBindingJob job, DateTimeOffset now) => job.State switch
     {
-        JobStates.Complete => CeremonyErrors.LinkConsumed(),
-        _ when !JobStates.IsUsable(job.State) => CeremonyErrors.LinkRevoked(),
-        _ when job.ExpireTime <= now => CeremonyErrors.LinkExpired(),
+        JobStates.Complete => BindingErrors.LinkConsumed(),
+        _ when !JobStates.IsUsable(job.State) => BindingErrors.LinkRevoked(),
+        _ when job.ExpireTime <= now => BindingErrors.LinkExpired(),
         _ => null,
     };
 
     /// <summary>The challenge bytes the client echoed in clientDataJSON, or null when they cannot be read (the verifier then says why).</summary>
-    private static byte[]? ClientDataChallenge(JsonElement response)
+    internal static byte[]? ClientDataChallenge(JsonElement response)
     {
         try
         {

@@ -4,6 +4,7 @@ using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Pages;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
+using Passbind.Server.Operations;
 
 namespace Passbind.Server.Features.Binding;
 
@@ -26,9 +27,11 @@ internal static class BindingCeremonyEndpoints
             .WithSummary("Open a binding link: redirect to the app's invoke URL + /bind");
         job.MapPost("/{job_id}:registrationOptions", CreateOptionsAsync)
             .RequireCors(CorsPolicy)
+            .WithCeremonyMetrics(CeremonyMetricsFilter.Bind, "options")
             .WithSummary("Get WebAuthn registration options for a binding link");
         job.MapPost("/{job_id}:completeRegistration", CompleteAsync)
             .RequireCors(CorsPolicy)
+            .WithCeremonyMetrics(CeremonyMetricsFilter.Bind, "complete", completes: true)
             .WithSummary("Complete a binding with a WebAuthn registration response");
         return app;
     }
@@ -46,9 +49,9 @@ internal static class BindingCeremonyEndpoints
             error!.MarkAsAnswer(request.HttpContext);
             return LinkStatusPage.Render(error.Code switch
             {
-                CeremonyErrors.LinkConsumedCode => LinkStatus.Consumed,
-                CeremonyErrors.LinkExpiredCode => LinkStatus.Expired,
-                CeremonyErrors.LinkRevokedCode => LinkStatus.Revoked,
+                BindingErrors.LinkConsumedCode => LinkStatus.Consumed,
+                BindingErrors.LinkExpiredCode => LinkStatus.Expired,
+                BindingErrors.LinkRevokedCode => LinkStatus.Revoked,
                 _ => LinkStatus.NotFound,
             });
         }
@@ -69,7 +72,7 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (options, error) = await ceremony.CreateOptionsAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
@@ -82,15 +85,15 @@ internal static class BindingCeremonyEndpoints
     {
         if (body.Error is { } bodyError)
         {
-            return CeremonyErrors.Malformed(bodyError);
+            return BindingErrors.Malformed(bodyError);
         }
 
         var (response, error) = await ceremony.CompleteAsync(new LinkAddress(tenant_id, realm_id, identity_id, job_id), body.Value!, cancellationToken);
         return error ?? (Results<Ok<CompleteRegistrationResponse>, ApiError>)TypedResults.Ok(response);
     }
 
-    /// <summary>A link in a URL must not be cached or leak through Referer.</summary>
-    private static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>A link or a sign-in's request JWT in a URL must not be cached or leak through Referer.</summary>
+    internal static async ValueTask<object?> NoStore(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var headers = context.HttpContext.Response.Headers;
         headers.CacheControl = "no-store";

@@ -29,4 +29,9 @@ internal sealed class BindingEmailDelivery : IBindingEmailDelivery
         db.CredentialBindingJobs
             .Where(j => j.Id == jobId && j.State == JobStates.LinkSent)
             .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.FailedToSend).SetProperty(j => j.UpdateTime, now), cancellationToken);
+
+    public async Task<bool> ResendAsync(PassbindDbContext db, string jobId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.CredentialBindingJobs
+            .Where(j => j.Id == jobId && (j.State == JobStates.FailedToSend || j.State == JobStates.LinkSent) && j.ExpireTime > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.LinkSent).SetProperty(j => j.UpdateTime, now), cancellationToken) > 0;
 }

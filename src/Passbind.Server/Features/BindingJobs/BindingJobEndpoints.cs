@@ -5,8 +5,7 @@ using Passbind.Core.Identifiers;
 using Passbind.Core.Links;
 using Passbind.Core.Validation;
 using Passbind.Server.Features.Identities;
-using Passbind.Server.Features.RateLimits;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -18,8 +17,6 @@ namespace Passbind.Server.Features.BindingJobs;
 internal static class BindingJobEndpoints
 {
     private const string ResourceType = "CredentialBindingJob";
-    private const string EmailLinksPerIdentity = "email-identity";
-    private const string EmailLinksPerAddress = "email-address";
 
     /// <summary>Lists may span every identity of the realm with <c>-</c>, as in Beyond Identity's API.</summary>
     private const string AnyIdentity = "-";
@@ -42,9 +39,7 @@ internal static class BindingJobEndpoints
         PassbindDbContext db,
         BindingLinks links,
         IBindingEmailQueue emailQueue,
-        RateLimiter limiter,
         AppSchemes appSchemes,
-        IOptions<RateLimitOptions> limits,
         IOptions<PassbindOptions> options,
         TimeProvider time,
         ILogger<BindingJobRequest> logger,
@@ -61,6 +56,25 @@ internal static class BindingJobEndpoints
             return error;
         }
 
+        return await CreateForAsync(identity, fields, db, links, emailQueue, appSchemes, options.Value.Links, time, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates a job's fields and creates it for <paramref name="identity"/>: the management API's create, and a
+    /// sign-in's passkey binding token (docs/sign-in-protocol.md §6), which names its identity itself.
+    /// </summary>
+    internal static async Task<Results<Ok<CreateBindingJobResponse>, ApiError>> CreateForAsync(
+        Identity identity,
+        BindingJobFields fields,
+        PassbindDbContext db,
+        BindingLinks links,
+        IBindingEmailQueue emailQueue,
+        AppSchemes appSchemes,
+        Hosting.LinkOptions lifetimes,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
         var violations = new List<FieldViolation>();
         if (fields.DeliveryMethod is not (DeliveryMethods.Return or DeliveryMethods.Email))
         {
@@ -87,7 +101,7 @@ internal static class BindingJobEndpoints
         }
 
         var configExists = await db.AuthenticatorConfigs.AnyAsync(
-            c => c.Id == fields.AuthenticatorConfigId && c.TenantId == tenant_id && c.RealmId == realm_id, cancellationToken);
+            c => c.Id == fields.AuthenticatorConfigId && c.TenantId == identity.TenantId && c.RealmId == identity.RealmId, cancellationToken);
         if (!configExists)
         {
             return ApiError.NotFound("AuthenticatorConfig", fields.AuthenticatorConfigId!);
@@ -105,26 +119,18 @@ internal static class BindingJobEndpoints
         }
 
         // One inbox must not be flooded with links (catalogue #96), whoever asks for them.
-        IReadOnlyList<Counted> emailed = byEmail
-            ?
-            [
-                new(EmailLinksPerIdentity, identity.Id, limits.Value.EmailLinksPerIdentity),
-                new(EmailLinksPerAddress, identity.PrimaryEmailAddress!.ToUpperInvariant().ToLowerInvariant(), limits.Value.EmailLinksPerAddress),
-            ]
-            : [];
-        if (await limiter.RefusalAsync(db, emailed, cancellationToken) is { } retryAfter)
+        if (byEmail && await emailQueue.RetryAfterAsync(db, identity, cancellationToken) is { } retryAfter)
         {
             return ApiError.RateLimited(retryAfter);
         }
 
         var now = time.GetUtcNow();
-        var lifetimes = options.Value.Links;
         var token = LinkToken.Create();
         var job = new CredentialBindingJob
         {
             Id = ResourceId.NewHexId(),
-            TenantId = tenant_id,
-            RealmId = realm_id,
+            TenantId = identity.TenantId,
+            RealmId = identity.RealmId,
             IdentityId = identity.Id,
             DeliveryMethod = fields.DeliveryMethod!,
             State = JobStates.LinkSent,
@@ -143,9 +149,9 @@ internal static class BindingJobEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var counted in emailed)
+        if (byEmail)
         {
-            await limiter.CountAsync(db, counted, cancellationToken);
+            await emailQueue.CountAsync(db, identity, cancellationToken);
         }
 
         Log.BindingJobCreated(logger, job.Id, job.DeliveryMethod, identity.Id);

@@ -17,4 +17,10 @@ internal interface IBindingEmailDelivery
 
     /// <summary>The job's link could not be sent and never will be: a job still waiting for it becomes FAILED_TO_SEND.</summary>
     Task SendFailedAsync(PassbindDbContext db, string jobId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An operator sends a failed link again: a FAILED_TO_SEND job whose link has not expired waits for it again
+    /// (LINK_SENT). Answers false when the job no longer wants a link.
+    /// </summary>
+    Task<bool> ResendAsync(PassbindDbContext db, string jobId, DateTimeOffset now, CancellationToken cancellationToken);
 }

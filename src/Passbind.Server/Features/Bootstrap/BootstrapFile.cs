@@ -19,6 +19,14 @@ internal sealed record BootstrapFile(
     [property: JsonPropertyName("api_token")] string ApiToken,
     [property: JsonPropertyName("api_token_expire_time")] DateTimeOffset ApiTokenExpireTime)
 {
+    /// <summary>The admin console (product.md, fixed point 10).</summary>
+    [JsonPropertyName("console_url")]
+    public string? ConsoleUrl { get; init; }
+
+    /// <summary>A one-time RETURN binding link for the bootstrap administrator, written by the first start.</summary>
+    [JsonPropertyName("admin_binding_link")]
+    public string? AdminBindingLink { get; init; }
+
     public const string FileName = "bootstrap.json";
 
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true };

@@ -83,6 +83,37 @@ internal static class EmailComposer
         return new ComposedEmail(subject, html.ToString(), text.ToString());
     }
 
+    /// <summary>
+    /// The one-time code of an email sign-in, under Beyond Identity's subject for it ("Login instructions"). The
+    /// code is the message's only secret: it works once, for a few minutes, and only in the sign-in that asked.
+    /// </summary>
+    public static ComposedEmail SignInCode(EmailBranding branding, string code, DateTimeOffset expireTime)
+    {
+        var realm = branding.RealmName;
+        const string subject = "Login instructions";
+        var intro = $"Use this code to sign in to {realm}:";
+        var validity = $"It works until {EmailText.Time(expireTime)}, and only once. Nobody from {realm} will ask you for it.";
+        const string notYou = "Didn't try to sign in? You can ignore this email: without the code, nobody can sign in with it.";
+
+        var text = new StringBuilder()
+            .Append(subject).Append("\n\n")
+            .Append(intro).Append("\n\n")
+            .Append(code).Append("\n\n")
+            .Append(validity).Append("\n\n")
+            .Append(notYou).Append('\n');
+        AppendSupportText(text, branding);
+
+        var html = new StringBuilder();
+        OpenHtml(html, subject, branding);
+        Paragraph(html, intro);
+        html.Append("<p style=\"margin:24px 0;font-size:32px;font-weight:700;letter-spacing:6px;font-family:ui-monospace,Menlo,Consolas,monospace\">")
+            .Append(Html.Encode(code)).Append("</p>");
+        Paragraph(html, validity);
+        Paragraph(html, notYou, muted: true);
+        CloseHtml(html, branding);
+        return new ComposedEmail(subject, html.ToString(), text.ToString());
+    }
+
     private static void AppendSupportText(StringBuilder text, EmailBranding branding)
     {
         if (branding.SupportUrl is not null)

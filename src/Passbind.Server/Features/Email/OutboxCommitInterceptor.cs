@@ -14,7 +14,7 @@ namespace Passbind.Server.Features.Email;
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly object Marker = new();
-    private readonly ConditionalWeakTable<DbContext, object> pending = [];
+    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -68,7 +68,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChange
     {
         if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            pending.AddOrUpdate(context, Marker);
+            _pending.AddOrUpdate(context, Marker);
         }
     }
 
@@ -82,7 +82,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChange
 
     private void SignalIfPending(DbContext? context)
     {
-        if (context is not null && pending.Remove(context))
+        if (context is not null && _pending.Remove(context))
         {
             signal.Notify();
         }
@@ -100,7 +100,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChange
     {
         if (context is not null)
         {
-            pending.Remove(context);
+            _pending.Remove(context);
         }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Operations;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 
@@ -14,8 +15,9 @@ namespace Passbind.Server.Features.Email;
 
 /// <summary>
 /// The reading side of the outbox: one round claims the due messages under a lease, sends them, and records
-/// each outcome. Delivery is at least once: a node that dies after the SMTP server accepted a message but
-/// before it recorded that, sends it again once the lease has passed, with the same Message-ID.
+/// each outcome. A message the SMTP server accepted is recorded at once; the other outcomes, with the batch.
+/// Delivery is at least once: a node that dies between the SMTP server's acceptance of a message and that
+/// record has it sent again once the lease has passed, with the same Message-ID.
 /// </summary>
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -23,15 +25,17 @@ internal sealed class OutboxDispatcher(
     IBindingEmailDelivery bindingJobs,
     IOptions<EmailOptions> options,
     TimeProvider time,
+    PassbindMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>This sender's name in the leases it takes; a restarted process is a new sender.</summary>
-    private readonly string senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private readonly string _senderId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>Claims and handles one batch of due messages; answers how many it claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
+        using var activity = PassbindMetrics.ActivitySource.StartActivity("outbox round");
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
         var (claim, messages) = await ClaimAsync(db, cancellationToken);
         if (messages.Count == 0)
@@ -39,7 +43,11 @@ internal sealed class OutboxDispatcher(
             return 0;
         }
 
-        var outcomes = await DeliverAsync(db, messages, cancellationToken);
+        List<(OutboxMessage Message, SendOutcome Outcome, string? Error)> outcomes;
+        await using (var renewal = OutboxLeaseRenewal.Start(scopes, claim, messages.Count, options.Value.LeaseDuration, time, logger))
+        {
+            outcomes = await DeliverAsync(db, claim, messages, renewal, cancellationToken);
+        }
 
         // The outcomes are recorded even while stopping (the messages have been sent, or their leases must go
         // back), and together: one commit for the batch.
@@ -67,7 +75,7 @@ internal sealed class OutboxDispatcher(
             .OrderBy(m => m.NextAttemptTime)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize);
-        var claim = $"{senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var claim = $"{_senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var leaseUntil = now + options.Value.LeaseDuration;
 
         // From the claim on, stopping must not cut the round short: the claimed messages' leases go back only
@@ -89,7 +97,7 @@ internal sealed class OutboxDispatcher(
     }
 
     private async Task<List<(OutboxMessage Message, SendOutcome Outcome, string? Error)>> DeliverAsync(
-        PassbindDbContext db, List<OutboxMessage> messages, CancellationToken cancellationToken)
+        PassbindDbContext db, string claim, List<OutboxMessage> messages, OutboxLeaseRenewal renewal, CancellationToken cancellationToken)
     {
         var jobIds = messages.Where(m => m.JobId is not null).Select(m => m.JobId!).ToList();
         var endedJobs = await bindingJobs.FindEndedAsync(db, jobIds, CancellationToken.None);
@@ -114,7 +122,7 @@ internal sealed class OutboxDispatcher(
                     continue;
                 }
 
-                if (cancellationToken.IsCancellationRequested)
+                if (cancellationToken.IsCancellationRequested || renewal.Lost)
                 {
                     outcomes.Add((message, SendOutcome.Released, null));
                     continue;
@@ -145,7 +153,18 @@ internal sealed class OutboxDispatcher(
                 }
 
                 var (outcome, error, broken) = await SendOneAsync(client, message);
-                outcomes.Add((message, outcome, error));
+                if (outcome == SendOutcome.Sent)
+                {
+                    // Recorded at once, not with the batch: a node that dies later in the batch must not have
+                    // the messages the SMTP server already took sent again by the node that takes its lease over.
+                    renewal.Releasing();
+                    await RecordAsync(db, message, claim, outcome, null, CancellationToken.None);
+                }
+                else
+                {
+                    outcomes.Add((message, outcome, error));
+                }
+
                 if (broken)
                 {
                     client?.Dispose();
@@ -248,6 +267,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     LogSent(message, attempts);
+                    metrics.EmailSent(message.Kind);
                 }
 
                 break;
@@ -259,6 +279,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     Log.EmailRetryScheduled(logger, message.Id, attempts, options.Value.MaxAttempts, error ?? "unknown", delay);
+                    metrics.EmailSendFailed(permanent: false);
                 }
 
                 break;
@@ -267,6 +288,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     Log.EmailFailed(logger, message.Id, message.JobId, attempts, error ?? "unknown");
+                    metrics.EmailSendFailed(permanent: true);
                 }
 
                 break;

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using Passbind.Core.Identifiers;
+using Microsoft.Extensions.Options;
 using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.RateLimits;
+using Passbind.Server.Features.SignIn;
 using Passbind.Server.Features.Themes;
 using Passbind.Server.Hosting;
 using Passbind.Storage;
@@ -13,9 +16,29 @@ namespace Passbind.Server.Features.Email;
 /// never saving, so it commits (or not) with the caller's change. <see cref="OutboxCommitInterceptor"/>
 /// wakes the sender once it has committed.
 /// </summary>
-internal sealed class OutboxQueue(PublicAddresses addresses, SealedLinks sealedLinks, TimeProvider time, ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue
+internal sealed class OutboxQueue(
+    PublicAddresses addresses,
+    SealedLinks sealedLinks,
+    RateLimiter limiter,
+    IOptions<RateLimitOptions> limits,
+    TimeProvider time,
+    ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue, IOneTimeCodeEmailQueue
 {
-    private readonly string messageIdDomain = new Uri(addresses.BaseUrl).IdnHost;
+    private const string EmailsPerIdentity = "email-identity";
+    private const string EmailsPerAddress = "email-address";
+
+    private readonly string _messageIdDomain = new Uri(addresses.BaseUrl).IdnHost;
+
+    public Task<TimeSpan?> RetryAfterAsync(PassbindDbContext db, Identity identity, CancellationToken cancellationToken) =>
+        limiter.RefusalAsync(db, InboxLimits(identity), cancellationToken);
+
+    public async Task CountAsync(PassbindDbContext db, Identity identity, CancellationToken cancellationToken)
+    {
+        foreach (var counted in InboxLimits(identity))
+        {
+            await limiter.CountAsync(db, counted, cancellationToken);
+        }
+    }
 
     public async Task EnqueueAsync(PassbindDbContext db, CredentialBindingJob job, Identity identity, string link, CancellationToken cancellationToken)
     {
@@ -23,7 +46,7 @@ internal sealed class OutboxQueue(PublicAddresses addresses, SealedLinks sealedL
             ?? throw new ArgumentException("An EMAIL job needs an identity with an email address.", nameof(identity));
         var branding = await EmailBranding.LoadAsync(db, job.TenantId, job.RealmId, cancellationToken);
         // The stored message carries the link with its token sealed; the sender opens it at the moment of sending.
-        var email = EmailComposer.BindingLink(branding, sealedLinks.Seal(link), job.ExpireTime);
+        var email = EmailComposer.BindingLink(branding, sealedLinks.SealLink(link), job.ExpireTime);
         var message = Add(db, job.TenantId, job.RealmId, job.Id, OutboxKinds.BindingLink, recipient, email, job.ExpireTime);
         Log.EmailQueued(logger, message.Kind, message.Id, job.Id);
     }
@@ -40,6 +63,25 @@ internal sealed class OutboxQueue(PublicAddresses addresses, SealedLinks sealedL
         var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.PasskeyAdded, identity.PrimaryEmailAddress, email, null);
         Log.EmailQueued(logger, message.Kind, message.Id, credential.BindingJobId);
     }
+
+    /// <remarks>The code expires with the message: the outbox never sends it after <paramref name="expireTime"/>.</remarks>
+    public async Task EnqueueAsync(PassbindDbContext db, Identity identity, string code, DateTimeOffset expireTime, CancellationToken cancellationToken)
+    {
+        var recipient = identity.PrimaryEmailAddress
+            ?? throw new ArgumentException("A one-time code goes to an identity with an email address.", nameof(identity));
+        var branding = await EmailBranding.LoadAsync(db, identity.TenantId, identity.RealmId, cancellationToken);
+        // Like a link's token, the code is stored sealed and opened only when the message is sent.
+        var email = EmailComposer.SignInCode(branding, sealedLinks.Seal(code), expireTime);
+        var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.SignInCode, recipient, email, expireTime);
+        Log.EmailQueued(logger, message.Kind, message.Id, null);
+    }
+
+    /// <summary>The limits on mail asked for one inbox: per identity, and per address whatever identity or realm holds it.</summary>
+    private Counted[] InboxLimits(Identity identity) =>
+    [
+        new(EmailsPerIdentity, identity.Id, limits.Value.EmailLinksPerIdentity),
+        new(EmailsPerAddress, (identity.PrimaryEmailAddress ?? string.Empty).ToUpperInvariant(), limits.Value.EmailLinksPerAddress),
+    ];
 
     private OutboxMessage Add(PassbindDbContext db, string tenantId, string realmId, string? jobId, string kind, string recipient, ComposedEmail email, DateTimeOffset? linkExpireTime)
     {
@@ -58,7 +100,7 @@ internal sealed class OutboxQueue(PublicAddresses addresses, SealedLinks sealedL
 
             // Fixed now, so that a message sent again after a crash carries the same Message-ID and a
             // receiving system (or a person) can recognise the duplicate.
-            MessageId = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}@{messageIdDomain}",
+            MessageId = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}@{_messageIdDomain}",
             State = OutboxStates.Pending,
             NextAttemptTime = now,
             LinkExpireTime = linkExpireTime,

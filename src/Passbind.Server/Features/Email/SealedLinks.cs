@@ -7,10 +7,11 @@ using Passbind.Server.Secrets;
 namespace Passbind.Server.Features.Email;
 
 /// <summary>
-/// Keeps binding-link tokens out of the outbox at rest (catalogue #8): a queued message's bodies carry the token
-/// sealed under the master key, so a database dump, a backup or a replica holds no usable link. The token is
-/// revealed only in memory, when the message is sent (or shown by the dev mailbox), and the sealed form is
-/// removed from the stored bodies once the message was sent over SMTP, failed or could no longer be sent.
+/// Keeps the secrets that mail carries out of the outbox at rest (catalogue #8): a queued message's bodies carry a
+/// binding link's token, or a sign-in's one-time code, sealed under the master key, so a database dump, a backup or
+/// a replica holds no usable link or code. The secret is revealed only in memory, when the message is sent (or shown
+/// by the dev mailbox), and the sealed form is removed from the stored bodies once the message was sent over SMTP,
+/// failed or could no longer be sent.
 /// </summary>
 internal sealed partial class SealedLinks(MasterKey masterKey)
 {
@@ -24,7 +25,7 @@ internal sealed partial class SealedLinks(MasterKey masterKey)
     private const string TokenParameter = "token=";
 
     /// <summary><paramref name="link"/> with its token sealed: fit to store, useless to whoever reads the store.</summary>
-    public string Seal(string link)
+    public string SealLink(string link)
     {
         var at = link.LastIndexOf(TokenParameter, StringComparison.Ordinal);
         if (at < 0)
@@ -32,10 +33,12 @@ internal sealed partial class SealedLinks(MasterKey masterKey)
             throw new ArgumentException("A binding link carries its token in the query.", nameof(link));
         }
 
-        var token = link[(at + TokenParameter.Length)..];
-        var sealedToken = Base64Url.EncodeToString(masterKey.Seal(Encoding.UTF8.GetBytes(token), Purpose));
-        return $"{link[..(at + TokenParameter.Length)]}{MarkerPrefix}{sealedToken}.";
+        return link[..(at + TokenParameter.Length)] + Seal(link[(at + TokenParameter.Length)..]);
     }
+
+    /// <summary><paramref name="secret"/> (a one-time code, or a link's token) sealed, in the form <see cref="Reveal"/> opens.</summary>
+    public string Seal(string secret) =>
+        $"{MarkerPrefix}{Base64Url.EncodeToString(masterKey.Seal(Encoding.UTF8.GetBytes(secret), Purpose))}.";
 
     /// <summary><paramref name="body"/> with every sealed token opened, for sending; never store the result.</summary>
     public string Reveal(string body) => Marker().Replace(body, match =>

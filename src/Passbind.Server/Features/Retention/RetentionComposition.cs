@@ -3,7 +3,7 @@ namespace Passbind.Server.Features.Retention;
 /// <summary>Registers the retention sweeper and its options.</summary>
 internal static class RetentionComposition
 {
-    public static IServiceCollection AddPassbindRetention(this IServiceCollection services)
+    public static IServiceCollection AddRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RetentionSweeper>();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Core.Validation;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Http;
 using Passbind.Storage;
 using Passbind.Storage.Entities;

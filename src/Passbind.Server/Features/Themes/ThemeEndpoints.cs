@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Core.Identifiers;
 using Passbind.Core.Validation;
-using Passbind.Server.Features.Tokens;
+using Passbind.Server.Authorization;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;

@@ -1,57 +1,86 @@
+using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Passbind.Server.Hosting;
+using Passbind.Storage;
+using Passbind.Storage.Entities;
 
 namespace Passbind.Server.Features.Tokens;
 
 /// <summary>
-/// Issues and validates management access tokens: RS256 JWTs carrying Beyond Identity's claims
-/// (<c>bi_t</c> tenant, <c>bi_r</c> realm or <c>*</c>, space-separated <c>scope</c>).
+/// Issues and validates access tokens: RS256 JWTs (<c>typ</c> <c>at+jwt</c>, RFC 9068) signed with the
+/// realm's current key, carrying Beyond Identity's claims (<c>bi_t</c> tenant, <c>bi_r</c> realm or <c>*</c>,
+/// space-separated <c>scope</c>) and a <c>jti</c> recorded as an <see cref="IssuedToken"/> so that the token
+/// can be introspected and revoked.
 /// </summary>
 internal sealed class AccessTokens(SigningKeyRing keys, PublicAddresses addresses, TimeProvider time)
 {
     public const string Audience = "passbind";
-    private const string TenantClaim = "bi_t";
-    private const string RealmClaim = "bi_r";
-    private const string ScopeClaim = "scope";
-    private const string ApplicationClaim = "bi_app";
+    public const string TokenType = "at+jwt";
+    public const string TenantClaim = "bi_t";
+    public const string RealmClaim = "bi_r";
+    public const string ScopeClaim = "scope";
+    public const string ApplicationClaim = "bi_app";
 
-    /// <summary>The longest token a client may hold: 90 days, Beyond Identity's management token default.</summary>
+    /// <summary>The longest access token an application may be configured for: 90 days, Beyond Identity's management token default.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(90);
 
-    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+    /// <summary>The management application's default lifetime: a day, where Beyond Identity's is 90 days.</summary>
+    public static readonly TimeSpan ManagementLifetime = TimeSpan.FromDays(1);
 
-    public IssuedAccessToken Issue(string tenantId, string realmId, string applicationId, string clientId, string tokenRealm, IReadOnlyCollection<string> scopes, TimeSpan lifetime)
+    internal static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    /// <summary>Signs a token and adds its record to <paramref name="db"/>; the caller saves.</summary>
+    public async Task<IssuedAccessToken> IssueAsync(PassbindDbContext db, AccessTokenRequest request, CancellationToken cancellationToken)
     {
+        var application = request.Application;
+        var key = await keys.GetSigningKeyAsync(application.TenantId, application.RealmId, cancellationToken);
         var now = time.GetUtcNow();
-        var expires = now + lifetime;
-        var issuer = $"{addresses.AuthBaseUrl}/v1/tenants/{tenantId}/realms/{realmId}/applications/{applicationId}";
-        var scope = string.Join(' ', scopes);
+        var expires = now + request.Lifetime;
+        var issuer = Issuers.For(addresses, application);
+        var scope = string.Join(' ', request.Scopes);
+        var id = NewTokenId();
         var descriptor = new SecurityTokenDescriptor
         {
+            TokenType = TokenType,
             Issuer = issuer,
             Audience = Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(keys.Current, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(key.Key, SigningKeyRing.Algorithm),
+            AdditionalHeaderClaims = new Dictionary<string, object> { ["jku"] = Issuers.KeySetUrl(issuer) },
             Claims = new Dictionary<string, object>
             {
-                ["sub"] = clientId,
-                ["jti"] = Guid.NewGuid().ToString("N"),
-                ["azp"] = $"tenants/{tenantId}/realms/{realmId}/applications/{applicationId}",
-                [TenantClaim] = tenantId,
-                [RealmClaim] = tokenRealm,
-                [ApplicationClaim] = applicationId,
+                ["sub"] = request.Subject,
+                ["jti"] = id,
+                ["azp"] = $"tenants/{application.TenantId}/realms/{application.RealmId}/applications/{application.Id}",
+                [TenantClaim] = application.TenantId,
+                [RealmClaim] = application.TokenRealm,
+                [ApplicationClaim] = application.Id,
                 [ScopeClaim] = scope,
             },
         };
 
-        return new IssuedAccessToken(Handler.CreateToken(descriptor), (long)lifetime.TotalSeconds, scope, expires);
+        db.IssuedTokens.Add(new IssuedToken
+        {
+            Id = id,
+            TenantId = application.TenantId,
+            RealmId = application.RealmId,
+            ApplicationId = application.Id,
+            Kind = IssuedTokenKinds.Access,
+            Subject = request.Subject,
+            IdentityId = request.IdentityId,
+            GrantId = request.GrantId,
+            Scope = scope,
+            IssueTime = now,
+            ExpireTime = expires,
+        });
+        return new IssuedAccessToken(Handler.CreateToken(descriptor), id, (long)request.Lifetime.TotalSeconds, scope, expires);
     }
 
-    /// <summary>Validates a token's signature, audience and lifetime; null when anything is wrong.</summary>
-    public async Task<ManagementPrincipal?> ValidateAsync(string token, CancellationToken cancellationToken)
+    /// <summary>Checks a token's signature, type, audience and lifetime; null when anything is wrong.</summary>
+    public async Task<ValidatedAccessToken?> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         if (!Handler.CanReadToken(token))
         {
@@ -68,18 +97,19 @@ internal sealed class AccessTokens(SigningKeyRing keys, PublicAddresses addresse
             return null;
         }
 
-        if (jwt.Alg != SecurityAlgorithms.RsaSha256 || await keys.FindAsync(jwt.Kid, cancellationToken) is not { } key)
+        if (jwt.Alg != SigningKeyRing.Algorithm || jwt.Typ != TokenType || await keys.FindAsync(jwt.Kid, cancellationToken) is not { } key)
         {
             return null;
         }
 
         var result = await Handler.ValidateTokenAsync(jwt, new TokenValidationParameters
         {
-            IssuerSigningKey = key,
+            IssuerSigningKey = key.Key,
             ValidAudience = Audience,
             ValidateIssuer = false,
             ValidateLifetime = false,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            ValidAlgorithms = [SigningKeyRing.Algorithm],
+            ValidTypes = [TokenType],
         });
         if (!result.IsValid)
         {
@@ -97,11 +127,14 @@ internal sealed class AccessTokens(SigningKeyRing keys, PublicAddresses addresse
         var tenant = claims.FindFirst(TenantClaim)?.Value;
         var realm = claims.FindFirst(RealmClaim)?.Value;
         var application = claims.FindFirst(ApplicationClaim)?.Value;
+        var subject = jwt.Subject;
         var scope = claims.FindFirst(ScopeClaim)?.Value ?? string.Empty;
-        return tenant is null || realm is null || application is null
+        return tenant is null || realm is null || application is null || string.IsNullOrEmpty(jwt.Id) || string.IsNullOrEmpty(subject)
             ? null
-            : new ManagementPrincipal(tenant, realm, application, scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
+            : new ValidatedAccessToken(jwt.Id, key.TenantId, key.RealmId, tenant, realm, application, subject,
+                scope.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal));
     }
-}
 
-internal sealed record IssuedAccessToken(string AccessToken, long ExpiresIn, string Scope, DateTimeOffset ExpireTime);
+    /// <summary>A token id: 128 random bits, hex.</summary>
+    public static string NewTokenId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Passbind.Core.Tests.WebAuthn;
+using Passbind.Testing.WebAuthn;
 using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Server.Tests.Features.Binding;
@@ -51,7 +51,7 @@ internal sealed class BindingCeremonyClient : IDisposable
     /// <summary>A tenant of its own (its authenticator config trusts the page origin only).</summary>
     public static async Task<BindingCeremonyClient> ForNewTenantAsync(PassbindServer server) => ForTenant(server, await server.CreateTenantAsync());
 
-    /// <summary>A tenant the test made with <see cref="PassbindServer.CreateTenantAsync"/>.</summary>
+    /// <summary>A tenant a test made with <see cref="PassbindServer.CreateTenantAsync"/>.</summary>
     public static BindingCeremonyClient ForTenant(PassbindServer server, TenantAccess tenant) =>
         new(server, tenant.RealmPath, tenant.AuthenticatorConfigId, tenant.AccessToken);
 

@@ -54,10 +54,10 @@ public abstract class BindingCeremonyConcurrencyTests(PassbindServer server)
 
     private static async Task AssertExactlyOneBoundAsync(BindingCeremonyClient ceremony, BindingLink link, (HttpStatusCode Status, string Body)[] outcomes)
     {
-        var summary = string.Join("\n", outcomes.GroupBy(o => $"{(int)o.Status} {Code(o.Body)}").Select(g => $"{g.Count()} × {g.Key}"));
+        var summary = string.Join("\n", outcomes.GroupBy(o => $"{(int)o.Status} {Api.ErrorCode(o.Body)}").Select(g => $"{g.Count()} × {g.Key}"));
         Assert.True(outcomes.All(o => (int)o.Status < 500), $"5xx answers:\n{summary}");
         var winner = Assert.Single(outcomes, o => o.Status == HttpStatusCode.OK);
-        Assert.True(outcomes.Count(o => o.Status == HttpStatusCode.Gone && Code(o.Body) == "link_consumed") == Completions - 1, $"expected 1 × 200 and {Completions - 1} × 410 link_consumed, got:\n{summary}");
+        Assert.True(outcomes.Count(o => o.Status == HttpStatusCode.Gone && Api.ErrorCode(o.Body) == "link_consumed") == Completions - 1, $"expected 1 × 200 and {Completions - 1} × 410 link_consumed, got:\n{summary}");
 
         using var bound = JsonDocument.Parse(winner.Body);
         var credentialId = bound.RootElement.GetProperty("credential").GetProperty("id").GetString();
@@ -65,19 +65,6 @@ public abstract class BindingCeremonyConcurrencyTests(PassbindServer server)
         var job = await ceremony.GetJobAsync(link);
         Assert.Equal("COMPLETE", job.GetProperty("state").GetString());
         Assert.Equal(credentialId, job.GetProperty("credential_id").GetString());
-    }
-
-    private static string? Code(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     public sealed class Sqlite(SqliteServer server) : BindingCeremonyConcurrencyTests(server), IClassFixture<SqliteServer>;

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Passbind.Core.Tests.WebAuthn;
+using Passbind.Testing.WebAuthn;
 using Passbind.Core.WebAuthn;
 using Passbind.Server.Tests.Infrastructure;
 

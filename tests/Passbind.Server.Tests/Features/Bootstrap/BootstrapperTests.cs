@@ -48,7 +48,7 @@ public abstract class BootstrapperTests(PassbindServer server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(server.Bootstrap.TenantId, payload.GetProperty("bi_t").GetString());
-        foreach (var scope in Passbind.Server.Features.Tokens.Scopes.All)
+        foreach (var scope in Passbind.Server.Authorization.Scopes.All)
         {
             Assert.Contains(scope, scopes);
         }

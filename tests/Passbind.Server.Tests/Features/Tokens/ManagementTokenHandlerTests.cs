@@ -24,6 +24,22 @@ public abstract partial class ManagementTokenHandlerTests(PassbindServer server)
         "/applications/{application_id}/token",
         "/applications/{application_id}/.well-known/jwks.json",
 
+        // An application's OpenID Connect endpoints: authorized by its client credentials or a user's access token.
+        "/applications/{application_id}/.well-known/openid-configuration",
+        "/applications/{application_id}/userinfo",
+        "/applications/{application_id}/introspect",
+        "/applications/{application_id}/revoke",
+        "/realms/{realm_id}/introspect",
+
+        // Sign-in: authorize checks the client and its redirect URI; a transaction's calls are authorized by its
+        // signed request JWT (docs/architecture.md), never by a management token.
+        "/applications/{application_id}/authorize",
+        "/transactions/{transaction_id}:authenticationContext",
+        "/transactions/{transaction_id}:authenticationOptions",
+        "/transactions/{transaction_id}:completeAuthentication",
+        "/transactions/{transaction_id}:authenticateOtp",
+        "/transactions/{transaction_id}:redeemOtp",
+
         // The binding link's own endpoints: authorized by the link's token, never by a management token.
         "/credential-binding-jobs/{job_id}:invokeAuthenticator",
         "/credential-binding-jobs/{job_id}:registrationOptions",

@@ -81,13 +81,23 @@ public abstract class TokenEndpointsTests(PassbindServer server)
     }
 
     [Theory]
-    [InlineData("authorization_code")]
     [InlineData("password")]
+    [InlineData("urn:ietf:params:oauth:grant-type:device_code")]
     public async Task IssueToken_UnsupportedGrant_Returns400(string grantType)
     {
         using var response = await RequestTokenAsync(basic: (Bootstrap.ClientId, Bootstrap.ClientSecret), grantType: grantType);
 
         await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "unsupported_grant_type");
+    }
+
+    [Theory]
+    [InlineData("authorization_code")]
+    [InlineData("refresh_token")]
+    public async Task IssueToken_GrantTheApplicationDoesNotAllow_Returns400UnauthorizedClient(string grantType)
+    {
+        using var response = await RequestTokenAsync(basic: (Bootstrap.ClientId, Bootstrap.ClientSecret), grantType: grantType);
+
+        await AssertOAuthErrorAsync(response, HttpStatusCode.BadRequest, "unauthorized_client");
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using MimeKit;
+using Passbind.Server.Features.BindingJobs;
+using Passbind.Server.Features.SignIn;
+using Passbind.Server.Hosting;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Passbind.Server.Features.Email;
+
+/// <summary>Registers the Email feature.</summary>
+internal static class EmailServices
+{
+    /// <summary>The outbox (queue, sender, SMTP transport) and the options it reads.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasPositiveTimes(), "Passbind:Email times must be positive, and MaxBackoff at least InitialBackoff.")
+            .ValidateOnStart();
+        services.AddOptions<PassbindOptions>()
+            .Validate(o => SmtpMailTransport.ParseSecurity(o.Smtp.Security) is not null, "Passbind:Smtp:Security must be Auto, None, StartTls or Tls.")
+            .Validate(o => o.Smtp.Port is > 0 and < 65536, "Passbind:Smtp:Port must be a TCP port.")
+            .Validate(o => EmailText.IsHeaderSafe(o.Smtp.From) && MailboxAddress.TryParse(o.Smtp.From, out _), "Passbind:Smtp:From must be an email address.");
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();
+        services.AddSingleton<OutboxQueue>();
+        services.AddSingleton<IBindingEmailQueue>(sp => sp.GetRequiredService<OutboxQueue>());
+        services.AddSingleton<INotificationQueue>(sp => sp.GetRequiredService<OutboxQueue>());
+        services.AddSingleton<IOneTimeCodeEmailQueue>(sp => sp.GetRequiredService<OutboxQueue>());
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<SealedLinks>();
+        services.AddSingleton<IBindingEmailDelivery, BindingEmailDelivery>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxRetry>();
+        services.AddHostedService<OutboxSender>();
+        return services;
+    }
+}

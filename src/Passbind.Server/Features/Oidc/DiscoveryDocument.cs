@@ -1,0 +1,22 @@
+namespace Passbind.Server.Features.Oidc;
+
+/// <summary>An application's OpenID Provider metadata (OpenID Connect Discovery 1.0 §3, RFC 8414).</summary>
+internal sealed record DiscoveryDocument(
+    string Issuer,
+    string AuthorizationEndpoint,
+    string TokenEndpoint,
+    string UserinfoEndpoint,
+    string JwksUri,
+    string IntrospectionEndpoint,
+    string RevocationEndpoint,
+    IReadOnlyList<string> ResponseTypesSupported,
+    IReadOnlyList<string> ResponseModesSupported,
+    IReadOnlyList<string> GrantTypesSupported,
+    IReadOnlyList<string> CodeChallengeMethodsSupported,
+    IReadOnlyList<string> SubjectTypesSupported,
+    IReadOnlyList<string> IdTokenSigningAlgValuesSupported,
+    IReadOnlyList<string> TokenEndpointAuthMethodsSupported,
+    IReadOnlyList<string> IntrospectionEndpointAuthMethodsSupported,
+    IReadOnlyList<string> RevocationEndpointAuthMethodsSupported,
+    IReadOnlyList<string> ScopesSupported,
+    IReadOnlyList<string> ClaimsSupported);

@@ -1,0 +1,3 @@
+namespace Passbind.Server.Features.Oidc;
+
+internal sealed record JsonWebKeySetResponse(IReadOnlyList<JsonWebKeyResponse> Keys);

@@ -1,0 +1,13 @@
+namespace Passbind.Server.Features.Oidc;
+
+/// <summary>Registers the OpenID Connect services: authorization codes, ID tokens, and the lookup of presented tokens.</summary>
+internal static class OidcComposition
+{
+    public static IServiceCollection AddPassbindOidc(this IServiceCollection services)
+    {
+        services.AddScoped<AuthorizationCodes>();
+        services.AddSingleton<IdTokens>();
+        services.AddScoped<PresentedTokens>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.AuthenticatorConfigs;
+
+namespace Passbind.Server.Features.SignIn;
+
+internal static class SignInComposition
+{
+    /// <summary>Sign-in: request JWTs, transactions, the passkey ceremony and its options.</summary>
+    public static IServiceCollection AddSignIn(this IServiceCollection services)
+    {
+        services.AddOptions<SignInOptions>()
+            .BindConfiguration(SignInOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SignInRequestTokens>();
+        services.AddSingleton<AuthorizationCodes>();
+        services.AddSingleton<AuthenticationVerifier>();
+        services.AddScoped<SignInTransactions>();
+        services.AddScoped<SignInCeremony>();
+        services.AddSingleton<PasskeyBindingTokens>();
+        services.AddScoped<OneTimeCodeSignIn>();
+        services.AddSingleton<ITrustedOriginsSource, SignInTrustedOrigins>();
+        return services;
+    }
+}

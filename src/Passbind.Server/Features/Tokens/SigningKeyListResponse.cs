@@ -1,0 +1,3 @@
+namespace Passbind.Server.Features.Tokens;
+
+internal sealed record SigningKeyListResponse(IReadOnlyList<SigningKeyResponse> SigningKeys);

@@ -1,9 +1,0 @@
-namespace Passbind.Core.Tests.WebAuthn;
-
-/// <summary>Which attestation statement <see cref="SoftwareAuthenticator"/> produces.</summary>
-public enum AttestationKind
-{
-    None,
-    PackedSelf,
-    PackedFull,
-}

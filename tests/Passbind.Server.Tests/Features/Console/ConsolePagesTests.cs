@@ -1,0 +1,363 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Passbind.Server.Tests.Email;
+using Passbind.Server.Tests.Infrastructure;
+using Passbind.Storage.Entities;
+
+namespace Passbind.Server.Tests.Features.Console;
+
+/// <summary>
+/// The admin console in process: bootstrap, the authorization of every page and action, antiforgery, and the
+/// core flows (identities, passkeys, links, jobs, outbox), asserting what the operator sees and what is stored.
+/// Each test makes its own realm in the bootstrap tenant and its own administrator there.
+/// </summary>
+public abstract class ConsolePagesTests(PassbindServer server)
+{
+    [Fact]
+    public async Task Bootstrap_FirstStart_WritesConsoleUrlAndAOneTimeLinkForAnAdministrator()
+    {
+        using var file = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(server.Storage.DataDirectory, "bootstrap.json")));
+        var root = file.RootElement;
+        Assert.Equal($"{PassbindServerFactory.PublicBaseUrl}/console", root.GetProperty("console_url").GetString());
+        var link = root.GetProperty("admin_binding_link").GetString()!;
+        var bootstrap = server.Bootstrap;
+        Assert.Matches($"^{Regex(bootstrap.RealmPath)}/identities/[0-9a-f]+/credential-binding-jobs/[0-9a-f]+:invokeAuthenticator\\?token=", link.Replace(PassbindServerFactory.PublicBaseUrl, "", StringComparison.Ordinal));
+
+        var identityId = link.Split("/identities/")[1].Split('/')[0];
+        var (admin, application, config) = await server.QueryDbAsync(async db => (
+            await db.Identities.SingleAsync(i => i.Id == identityId),
+            await db.Applications.SingleAsync(a => a.TenantId == bootstrap.TenantId && a.Classification == "console"),
+            await db.AuthenticatorConfigs.SingleAsync(c => c.DisplayName == "Passbind Console" && c.TenantId == bootstrap.TenantId)));
+        Assert.Equal("admin", admin.Username);
+        Assert.Equal("administrator", admin.ConsoleRole);
+        Assert.Equal("public", application.Confidentiality);
+        Assert.Equal("s256", application.Pkce);
+        Assert.Null(application.ClientSecretHash);
+        Assert.Equal($"[\"{PassbindServerFactory.PublicBaseUrl}/console/signin-oidc\"]", application.RedirectUrisJson);
+        Assert.Equal(config.Id, application.AuthenticatorConfigId);
+        Assert.Equal(PassbindServerFactory.PublicBaseUrl, config.InvokeUrl);
+    }
+
+    [Fact]
+    public async Task Pages_WithoutSession_RedirectToSignInAndActionsDoNothing()
+    {
+        var realm = await server.CreateRealmAsync(server.Bootstrap.TenantId);
+        var victim = await NewIdentityAsync(realm);
+        using var browser = ConsoleBrowser.Anonymous(server);
+
+        foreach (var path in Pages(realm, victim))
+        {
+            using var response = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/console/signin", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        using var signIn = await browser.GetAsync("/console/signin");
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Sign in with a passkey", browser.Html, StringComparison.Ordinal);
+        using var delete = await browser.PostFormAsync($"/console/realms/{realm.RealmId}/identities/{victim}?handler=Delete", new Dictionary<string, string> { ["confirm"] = "x" });
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.True(await server.QueryDbAsync(db => db.Identities.AnyAsync(i => i.Id == victim)));
+    }
+
+    [Fact]
+    public async Task NonAdministrator_IsRefusedEveryPageAndAction()
+    {
+        var realm = await server.CreateRealmAsync(server.Bootstrap.TenantId);
+        var plain = await NewIdentityAsync(realm);
+        var victim = await NewIdentityAsync(realm);
+        var credential = await server.InsertCredentialAsync(realm.TenantId, realm.RealmId, victim);
+        using var browser = ConsoleBrowser.SignedIn(server, plain, realm.TenantId, realm.RealmId);
+
+        foreach (var path in Pages(realm, victim))
+        {
+            using var response = await browser.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("Not allowed", browser.Html, StringComparison.Ordinal);
+        }
+
+        // Actions, each with a valid antiforgery token (from the sign-in page), are refused before they run.
+        await browser.GetAsync("/console/signin");
+        foreach (var (action, fields) in Actions(realm, victim, credential.Id))
+        {
+            using var response = await browser.PostFormAsync(action, fields, browser.AntiforgeryToken());
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        var after = await server.QueryDbAsync(async db => (
+            await db.Identities.SingleAsync(i => i.Id == victim),
+            await db.Credentials.SingleAsync(c => c.Id == credential.Id),
+            await db.CredentialBindingJobs.CountAsync(j => j.IdentityId == victim)));
+        Assert.Equal("active", after.Item1.Status);
+        Assert.Null(after.Item1.ConsoleRole);
+        Assert.Equal("ACTIVE", after.Item2.State);
+        Assert.Equal(0, after.Item3);
+    }
+
+    [Fact]
+    public async Task Post_WithMissingOrForgedAntiforgeryToken_IsRefusedAndChangesNothing()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var victim = await NewIdentityAsync(realm);
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/identities/{victim}";
+        await browser.GetAsync(path);
+        var username = await server.QueryDbAsync(db => db.Identities.Where(i => i.Id == victim).Select(i => i.Username).SingleAsync());
+
+        using var missing = await browser.PostFormAsync(path + "?handler=Delete", new Dictionary<string, string> { ["confirm"] = username }, token: "");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        using var forged = await browser.PostFormAsync(path + "?handler=Delete", new Dictionary<string, string> { ["confirm"] = username }, token: "CfDJ8forged" + new string('A', 80));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
+        // A token from another session does not do either.
+        var (_, otherAdmin) = await NewAdministratorAsync(realm);
+        using var other = ConsoleBrowser.SignedIn(server, otherAdmin, realm.TenantId, realm.RealmId);
+        await other.GetAsync(path);
+        using var foreign = await browser.PostFormAsync(path + "?handler=Delete", new Dictionary<string, string> { ["confirm"] = username }, token: other.AntiforgeryToken());
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+
+        Assert.True(await server.QueryDbAsync(db => db.Identities.AnyAsync(i => i.Id == victim)));
+    }
+
+    [Fact]
+    public async Task Administrator_CreatesAnIdentity_FindsItByPrefix_AndSendsItAReturnLinkWithAQrCode()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var username = PassbindServer.NewUsername();
+
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/identities/new");
+        using var created = await browser.PostFormAsync($"/console/realms/{realm.RealmId}/identities/new",
+            new Dictionary<string, string> { ["Username"] = username, ["DisplayName"] = "Ada Lovelace", ["Email"] = $"{username}@example.com" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var detail = created.Headers.Location!.OriginalString;
+        await browser.GetAsync(detail);
+        Assert.Contains($"Created {username}.", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("Ada Lovelace", browser.Html, StringComparison.Ordinal);
+
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/identities?q={username[..^2].ToUpperInvariant()}");
+        Assert.Contains($">{username}</a>", browser.Html, StringComparison.Ordinal);
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/identities?q={Uri.EscapeDataString(username + "@ex")}");
+        Assert.Contains($">{username}</a>", browser.Html, StringComparison.Ordinal);
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/identities?q=zz{username}");
+        Assert.Contains("No identity matches.", browser.Html, StringComparison.Ordinal);
+
+        await browser.GetAsync(detail);
+        using var sent = await browser.PostFormAsync(detail + "?handler=SendLink",
+            new Dictionary<string, string> { ["deliveryMethod"] = "RETURN", ["authenticatorConfigId"] = realm.AuthenticatorConfigId });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains(":invokeAuthenticator?token=", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("<svg", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("LINK_SENT", browser.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Administrator_CreateWithATakenUsername_SeesTheApisReasonAndNothingIsStored()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var taken = await server.QueryDbAsync(db => db.Identities.Where(i => i.Id == admin).Select(i => i.Username).SingleAsync());
+
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/identities/new");
+        using var response = await browser.PostFormAsync($"/console/realms/{realm.RealmId}/identities/new",
+            new Dictionary<string, string> { ["Username"] = taken, ["DisplayName"] = "Someone", ["Email"] = "not-an-email" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("That did not work.", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("identity.traits.primary_email_address", browser.Html, StringComparison.Ordinal);
+        Assert.Equal(1, await server.QueryDbAsync(db => db.Identities.CountAsync(i => i.RealmId == realm.RealmId && i.Username == taken)));
+    }
+
+    [Fact]
+    public async Task Administrator_SendsAnEmailLink_AndSeesItsDeliveryState()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var user = await NewIdentityAsync(realm);
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/identities/{user}";
+
+        await browser.GetAsync(path);
+        using var sent = await browser.PostFormAsync(path + "?handler=SendLink",
+            new Dictionary<string, string> { ["deliveryMethod"] = "EMAIL", ["authenticatorConfigId"] = realm.AuthenticatorConfigId });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        await browser.GetAsync(path);
+        Assert.Contains("Binding link queued for email", browser.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(":invokeAuthenticator?token=", browser.Html, StringComparison.Ordinal);
+        Assert.Equal(1, await server.QueryDbAsync(db => db.OutboxMessages.CountAsync(m => m.RealmId == realm.RealmId && m.Kind == "binding_link")));
+
+        // The dev mailbox takes it at once or soon: the page shows the message's state as it is.
+        Assert.Matches("<td data-label=\"Email\">\\s*<span class=\"state state-(pending|sent)\">(pending|sent)</span>", browser.Html);
+    }
+
+    [Fact]
+    public async Task Administrator_RevokesAPasskeyAndALink()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var user = await NewIdentityAsync(realm);
+        var credential = await server.InsertCredentialAsync(realm.TenantId, realm.RealmId, user);
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/identities/{user}";
+
+        await browser.GetAsync(path);
+        Assert.Contains("ACTIVE", browser.Html, StringComparison.Ordinal);
+        using var revoked = await browser.PostFormAsync(path + "?handler=RevokePasskey", new Dictionary<string, string> { ["credentialId"] = credential.Id });
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        await browser.GetAsync(path);
+        Assert.Contains("Passkey revoked.", browser.Html, StringComparison.Ordinal);
+        Assert.Contains(">REVOKED<", browser.Html, StringComparison.Ordinal);
+        Assert.Equal("REVOKED", await server.QueryDbAsync(db => db.Credentials.Where(c => c.Id == credential.Id).Select(c => c.State).SingleAsync()));
+
+        await browser.PostFormAsync(path + "?handler=SendLink", new Dictionary<string, string> { ["deliveryMethod"] = "RETURN", ["authenticatorConfigId"] = realm.AuthenticatorConfigId });
+        var job = await server.QueryDbAsync(db => db.CredentialBindingJobs.SingleAsync(j => j.IdentityId == user));
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/jobs?state=LINK_SENT");
+        Assert.Contains(job.IdentityId, browser.Html, StringComparison.Ordinal);
+        using var jobRevoked = await browser.PostFormAsync($"/console/realms/{realm.RealmId}/jobs?handler=Revoke",
+            new Dictionary<string, string> { ["identityId"] = user, ["jobId"] = job.Id });
+        Assert.Equal(HttpStatusCode.Redirect, jobRevoked.StatusCode);
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/jobs?state=REVOKED");
+        Assert.Contains(">REVOKED<", browser.Html, StringComparison.Ordinal);
+        Assert.Equal("REVOKED", await server.QueryDbAsync(db => db.CredentialBindingJobs.Where(j => j.Id == job.Id).Select(j => j.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Administrator_SuspendsGivesTheRoleAndDeletesWithConfirmation()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var user = await NewIdentityAsync(realm);
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/identities/{user}";
+        var username = await server.QueryDbAsync(db => db.Identities.Where(i => i.Id == user).Select(i => i.Username).SingleAsync());
+
+        await browser.GetAsync(path);
+        await browser.PostFormAsync(path + "?handler=Status", new Dictionary<string, string> { ["status"] = "suspended" });
+        await browser.PostFormAsync(path + "?handler=Role", new Dictionary<string, string> { ["role"] = "administrator" });
+        var changed = await server.QueryDbAsync(db => db.Identities.SingleAsync(i => i.Id == user));
+        Assert.Equal("suspended", changed.Status);
+        Assert.Equal("administrator", changed.ConsoleRole);
+
+        // A suspended administrator is refused at once, whatever its session says.
+        using (var suspended = ConsoleBrowser.SignedIn(server, user, realm.TenantId, realm.RealmId))
+        {
+            using var refused = await suspended.GetAsync($"/console/realms/{realm.RealmId}/identities");
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        await browser.GetAsync(path);
+        using var wrong = await browser.PostFormAsync(path + "?handler=Delete", new Dictionary<string, string> { ["confirm"] = "not-" + username });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains($"Type the username ({username}) to confirm.", browser.Html, StringComparison.Ordinal);
+        using var deleted = await browser.PostFormAsync(path + "?handler=Delete", new Dictionary<string, string> { ["confirm"] = username });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await server.QueryDbAsync(db => db.Identities.AnyAsync(i => i.Id == user)));
+
+        // Nobody can lock themselves out.
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/identities/{admin}");
+        using var self = await browser.PostFormAsync($"/console/realms/{realm.RealmId}/identities/{admin}?handler=Role", new Dictionary<string, string> { ["role"] = "none" });
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.Equal("administrator", await server.QueryDbAsync(db => db.Identities.Where(i => i.Id == admin).Select(i => i.ConsoleRole).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Administrator_RetriesAFailedEmail_WhichGoesBackToPending()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var user = await NewIdentityAsync(realm);
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/identities/{user}";
+        await browser.GetAsync(path);
+        await browser.PostFormAsync(path + "?handler=SendLink", new Dictionary<string, string> { ["deliveryMethod"] = "EMAIL", ["authenticatorConfigId"] = realm.AuthenticatorConfigId });
+        var message = await server.QueryDbAsync(db => db.OutboxMessages.SingleAsync(m => m.RealmId == realm.RealmId));
+
+        // Once the sender is done with it, the message is made to look as if every attempt had failed.
+        await Eventually.TrueAsync(() => server.QueryDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == message.Id && m.State == "sent")), "the dev mailbox send");
+        await server.UseDbAsync(async db =>
+        {
+            await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.State, "failed").SetProperty(m => m.Attempts, 8).SetProperty(m => m.LastError, "554 5.7.1 rejected")
+                .SetProperty(m => m.NextAttemptTime, server.Time.GetUtcNow().AddYears(1)));
+            await db.CredentialBindingJobs.Where(j => j.IdentityId == user).ExecuteUpdateAsync(set => set.SetProperty(j => j.State, "FAILED_TO_SEND"));
+        });
+
+        await browser.GetAsync($"/console/realms/{realm.RealmId}/outbox?state=failed");
+        Assert.Contains("554 5.7.1 rejected", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("Retry now", browser.Html, StringComparison.Ordinal);
+        using var retried = await browser.PostFormAsync($"/console/realms/{realm.RealmId}/outbox?handler=Retry", new Dictionary<string, string> { ["messageId"] = message.Id });
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+
+        var (state, jobState) = await server.QueryDbAsync(async db => (
+            await db.OutboxMessages.Where(m => m.Id == message.Id).Select(m => m.State).SingleAsync(),
+            await db.CredentialBindingJobs.Where(j => j.IdentityId == user).Select(j => j.State).SingleAsync()));
+        Assert.NotEqual("failed", state);
+        Assert.Equal("LINK_SENT", jobState);
+    }
+
+    [Fact]
+    public async Task Administrator_OfAnotherTenant_SeesNothingOfThisOne()
+    {
+        var (realm, _) = await NewAdministratorAsync();
+        var user = await NewIdentityAsync(realm);
+        var other = await server.CreateTenantAsync();
+        var foreignAdmin = await NewIdentityAsync(other);
+        await server.UseDbAsync(db => db.Identities.Where(i => i.Id == foreignAdmin).ExecuteUpdateAsync(set => set.SetProperty(i => i.ConsoleRole, "administrator")));
+        using var browser = ConsoleBrowser.SignedIn(server, foreignAdmin, other.TenantId, other.RealmId);
+
+        using var realmPage = await browser.GetAsync($"/console/realms/{realm.RealmId}/identities");
+        Assert.Equal(HttpStatusCode.NotFound, realmPage.StatusCode);
+        using var identityPage = await browser.GetAsync($"/console/realms/{other.RealmId}/identities/{user}");
+        Assert.Equal(HttpStatusCode.NotFound, identityPage.StatusCode);
+    }
+
+    private static string[] Pages(TenantAccess realm, string identityId) =>
+    [
+        "/console",
+        "/console/realms",
+        $"/console/realms/{realm.RealmId}/identities",
+        $"/console/realms/{realm.RealmId}/identities?q=a",
+        $"/console/realms/{realm.RealmId}/identities/new",
+        $"/console/realms/{realm.RealmId}/identities/{identityId}",
+        $"/console/realms/{realm.RealmId}/jobs",
+        $"/console/realms/{realm.RealmId}/outbox",
+    ];
+
+    private static (string Action, Dictionary<string, string> Fields)[] Actions(TenantAccess realm, string identityId, string credentialId)
+    {
+        var identity = $"/console/realms/{realm.RealmId}/identities/{identityId}";
+        return
+        [
+            ($"/console/realms/{realm.RealmId}/identities/new", new() { ["Username"] = "intruder", ["DisplayName"] = "Intruder" }),
+            (identity + "?handler=Edit", new() { ["displayName"] = "Changed" }),
+            (identity + "?handler=Status", new() { ["status"] = "suspended" }),
+            (identity + "?handler=Role", new() { ["role"] = "administrator" }),
+            (identity + "?handler=RevokePasskey", new() { ["credentialId"] = credentialId }),
+            (identity + "?handler=SendLink", new() { ["deliveryMethod"] = "RETURN", ["authenticatorConfigId"] = realm.AuthenticatorConfigId }),
+            (identity + "?handler=Delete", new() { ["confirm"] = "x" }),
+            ($"/console/realms/{realm.RealmId}/jobs?handler=Revoke", new() { ["identityId"] = identityId, ["jobId"] = "x" }),
+            ($"/console/realms/{realm.RealmId}/outbox?handler=Retry", new() { ["messageId"] = "x" }),
+            ("/console/signout", new()),
+        ];
+    }
+
+    private async Task<string> NewIdentityAsync(TenantAccess realm)
+    {
+        using var client = server.CreateClient(realm.AccessToken);
+        var identity = await PassbindServer.CreateIdentityAsync(client, realm.RealmPath);
+        return identity.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A new realm of the bootstrap tenant (or <paramref name="realm"/>) with an identity holding the console role.</summary>
+    private async Task<(TenantAccess Realm, string AdministratorId)> NewAdministratorAsync(TenantAccess? realm = null)
+    {
+        realm ??= await server.CreateRealmAsync(server.Bootstrap.TenantId);
+        var admin = await NewIdentityAsync(realm);
+        await server.UseDbAsync(db => db.Identities.Where(i => i.Id == admin).ExecuteUpdateAsync(set => set.SetProperty(i => i.ConsoleRole, "administrator")));
+        return (realm, admin);
+    }
+
+    private static string Regex(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+
+    public sealed class Sqlite(SqliteServer server) : ConsolePagesTests(server), IClassFixture<SqliteServer>;
+
+    public sealed class PostgreSql(PostgreSqlServer server) : ConsolePagesTests(server), IClassFixture<PostgreSqlServer>;
+}
