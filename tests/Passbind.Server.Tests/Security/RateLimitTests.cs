@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Passbind.Server.Tests.Features.Binding;
 using Passbind.Server.Tests.Infrastructure;
+using Passbind.Testing.WebAuthn;
 
 namespace Passbind.Server.Tests.Security;
 
@@ -14,7 +15,7 @@ namespace Passbind.Server.Tests.Security;
 /// </summary>
 public abstract class RateLimitTests(PassbindServer server)
 {
-    private static int addresses;
+    private static int _addresses;
 
     [Fact]
     public async Task TokenEndpoint_TenWrongSecrets_ThenEvenTheRightOneGets429UntilTheWindowPasses()
@@ -69,7 +70,7 @@ public abstract class RateLimitTests(PassbindServer server)
         for (var i = 0; i < 5; i++)
         {
             var publicKey = await ceremony.GetOptionsAsync(link);
-            using var authenticator = BindingCeremonyClient.NewAuthenticator(publicKey, attestation: Core.Tests.WebAuthn.AttestationKind.PackedSelf);
+            using var authenticator = BindingCeremonyClient.NewAuthenticator(publicKey, attestation: AttestationKind.PackedSelf);
             authenticator.CorruptSignature = true;
             using var refused = await ceremony.PostCompleteAsync(link, authenticator);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -189,7 +190,7 @@ public abstract class RateLimitTests(PassbindServer server)
     /// <summary>A documentation address (RFC 5737 TEST-NET-2) of its own, so that tests sharing the server do not share a count.</summary>
     private static string NewAddress()
     {
-        var n = Interlocked.Increment(ref addresses);
+        var n = Interlocked.Increment(ref _addresses);
         return $"198.51.{100 + (n / 250)}.{1 + (n % 250)}";
     }
 
