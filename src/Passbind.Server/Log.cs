@@ -60,6 +60,9 @@ internal static partial class Log
     [LoggerMessage(34, LogLevel.Information, "Refused a one-time code for sign-in transaction {TransactionId}: {Reason}")]
     public static partial void OneTimeCodeRefused(ILogger logger, string transactionId, string reason);
 
+    [LoggerMessage(35, LogLevel.Warning, "Withheld a one-time code for sign-in transaction {TransactionId}: the inbox of identity {IdentityId} is at its limit")]
+    public static partial void OneTimeCodeWithheld(ILogger logger, string transactionId, string identityId);
+
     [LoggerMessage(100, LogLevel.Information, "Created realm {RealmId} in tenant {TenantId}")]
     public static partial void RealmCreated(ILogger logger, string realmId, string tenantId);
 

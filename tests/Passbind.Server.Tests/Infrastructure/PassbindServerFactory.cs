@@ -83,8 +83,8 @@ public sealed class PassbindServerFactory(TestStorage storage, FakeTimeProvider 
         ["Passbind:RateLimits:TokenFailuresPerClient:Limit"] = "0",
         ["Passbind:RateLimits:TokenFailuresPerAddress:Limit"] = "0",
         ["Passbind:RateLimits:UnknownLinksPerAddress:Limit"] = "0",
-        ["Passbind:RateLimits:EmailLinksPerIdentity:Limit"] = "0",
-        ["Passbind:RateLimits:EmailLinksPerAddress:Limit"] = "0",
+        ["Passbind:RateLimits:EmailsPerIdentity:Limit"] = "0",
+        ["Passbind:RateLimits:EmailsPerAddress:Limit"] = "0",
         ["Passbind:RateLimits:FailedCompletionsPerLink"] = "0",
         ["Passbind:RateLimits:MaxPasskeysPerIdentity"] = "0",
     };

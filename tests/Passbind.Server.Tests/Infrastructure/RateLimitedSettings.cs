@@ -8,8 +8,8 @@ public static class RateLimitedSettings
         ["Passbind:RateLimits:TokenFailuresPerClient:Limit"] = "10",
         ["Passbind:RateLimits:TokenFailuresPerAddress:Limit"] = "50",
         ["Passbind:RateLimits:UnknownLinksPerAddress:Limit"] = "20",
-        ["Passbind:RateLimits:EmailLinksPerIdentity:Limit"] = "5",
-        ["Passbind:RateLimits:EmailLinksPerAddress:Limit"] = "5",
+        ["Passbind:RateLimits:EmailsPerIdentity:Limit"] = "10",
+        ["Passbind:RateLimits:EmailsPerAddress:Limit"] = "10",
         ["Passbind:RateLimits:FailedCompletionsPerLink"] = "5",
         ["Passbind:RateLimits:MaxPasskeysPerIdentity"] = "20",
     };

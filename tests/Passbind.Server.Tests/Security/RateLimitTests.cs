@@ -100,25 +100,25 @@ public abstract class RateLimitTests(PassbindServer server)
     }
 
     [Fact]
-    public async Task EmailLinks_SixthToOneIdentityWithinAnHour_Gets429()
+    public async Task EmailLinks_EleventhToOneIdentityWithinAnHour_Gets429()
     {
         using var client = server.CreateClient();
         var identity = await server.CreateIdentityAsync();
         var path = $"{server.Bootstrap.RealmPath}/identities/{Wire.Id(identity)}/credential-binding-jobs";
         var body = JsonSerializer.Serialize(new { job = new { delivery_method = "EMAIL", authenticator_config_id = server.Bootstrap.AuthenticatorConfigId } });
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             using var sent = await client.PostAsync(path, Api.Json(body));
             await Api.ReadJsonAsync(sent, expectedStatus: 200);
         }
 
-        using var sixth = await client.PostAsync(path, Api.Json(body));
+        using var eleventh = await client.PostAsync(path, Api.Json(body));
         var returned = JsonSerializer.Serialize(new { job = new { delivery_method = "RETURN", authenticator_config_id = server.Bootstrap.AuthenticatorConfigId } });
         using var notEmailed = await client.PostAsync(path, Api.Json(returned));
 
-        await AssertLimitedAsync(sixth);
+        await AssertLimitedAsync(eleventh);
         Assert.Equal(HttpStatusCode.OK, notEmailed.StatusCode);
-        Assert.Equal(6, await Api.CountAsync(client, path));
+        Assert.Equal(11, await Api.CountAsync(client, path));
     }
 
     [Fact]

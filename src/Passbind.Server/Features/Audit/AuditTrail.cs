@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Authorization;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -17,8 +18,12 @@ internal static class AuditTrail
     public const string RegistrationFailed = "registration.failed";
     public const string TokenIssued = "token.issued";
     public const string TokenRefused = "token.refused";
+    public const string SignedIn = "sign_in.succeeded";
+    public const string SignInFailed = "sign_in.failed";
+    public const string OneTimeCodeRequested = "one_time_code.requested";
 
     private const string CompleteRegistration = ":completeRegistration";
+    private const string TransactionNotFound = "transaction_not_found";
 
     private static readonly Dictionary<Type, string> Resources = new()
     {
@@ -60,6 +65,17 @@ internal static class AuditTrail
         return group;
     }
 
+    /// <summary>
+    /// Audits the outcome of each sign-in completion (a passkey's, or a one-time code's) and each code asked for:
+    /// <c>sign_in.succeeded</c> with the identity, <c>sign_in.failed</c> with the check that failed, and
+    /// <c>one_time_code.requested</c>, each with the transaction's application.
+    /// </summary>
+    public static RouteGroupBuilder WithSignInAudit(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter(AuditSignInAsync);
+        return group;
+    }
+
     public static AuditEvent Event(
         PendingAudit pending, string type, string outcome, string? reason, string? resourceType, string? resourceId, string? identityId, DateTimeOffset now) => new()
     {
@@ -78,7 +94,7 @@ internal static class AuditTrail
     };
 
     /// <summary>What a request's event says about who and where, from its route, token and connection.</summary>
-    public static PendingAudit Pending(HttpContext http, string resource, string? type)
+    public static PendingAudit Pending(HttpContext http, string resource, string? type, string? applicationId = null)
     {
         var userAgent = http.Request.Headers.UserAgent.ToString();
         return new PendingAudit(
@@ -86,7 +102,7 @@ internal static class AuditTrail
             type,
             http.GetRouteValue("tenant_id") as string ?? string.Empty,
             http.GetRouteValue("realm_id") as string,
-            http.Features.Get<ManagementPrincipal>()?.ApplicationId ?? http.GetRouteValue("application_id") as string,
+            applicationId ?? http.Features.Get<ManagementPrincipal>()?.ApplicationId ?? http.GetRouteValue("application_id") as string,
             SecurityEventLog.ClientAddress(http),
             userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, 256)]);
     }
@@ -173,6 +189,49 @@ internal static class AuditTrail
                 http.GetRouteValue("job_id") as string, http.GetRouteValue("identity_id") as string, time.GetUtcNow()));
         }
 
+        return result;
+    }
+
+    private static async ValueTask<object?> AuditSignInAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var path = http.Request.Path.Value!;
+        var completion = path.EndsWith(":completeAuthentication", StringComparison.Ordinal) || path.EndsWith(":redeemOtp", StringComparison.Ordinal);
+        if (!completion && !path.EndsWith(":authenticateOtp", StringComparison.Ordinal))
+        {
+            return await next(context);
+        }
+
+        var result = await next(context);
+        var error = Unwrap(result) as ApiError;
+        if (error is not null && (error.Status >= 500 || error.Code == TransactionNotFound))
+        {
+            // A transaction that does not exist (or a forged request JWT) belongs to no realm's trail.
+            return result;
+        }
+
+        var tenantId = http.GetRouteValue("tenant_id") as string;
+        var realmId = http.GetRouteValue("realm_id") as string;
+        var transactionId = http.GetRouteValue("transaction_id") as string;
+        var db = http.RequestServices.GetRequiredService<PassbindDbContext>();
+        var transaction = await db.SignInTransactions.AsNoTracking()
+            .Where(t => t.Id == transactionId && t.TenantId == tenantId && t.RealmId == realmId)
+            .Select(t => new { t.ApplicationId, t.OtpIdentityId })
+            .FirstOrDefaultAsync(CancellationToken.None);
+        if (transaction is null)
+        {
+            return result;
+        }
+
+        var identityId = Unwrap(result) is IValueHttpResult { Value: SignIn.CompleteAuthenticationResponse signedIn }
+            ? signedIn.Credential.IdentityId
+            : transaction.OtpIdentityId;
+        var type = error is not null ? SignInFailed : completion ? SignedIn : OneTimeCodeRequested;
+        var reason = error is null ? null : error.Body.Details?.Select(d => d.Reason).FirstOrDefault(r => r is not null) ?? error.Code;
+        var pending = Pending(http, "sign_in_transaction", type, transaction.ApplicationId);
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        await WriteAsync(http, Event(pending, type, error is null ? AuditOutcomes.Success : AuditOutcomes.Failure, reason,
+            "sign_in_transaction", transactionId, identityId, time.GetUtcNow()));
         return result;
     }
 

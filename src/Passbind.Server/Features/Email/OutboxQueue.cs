@@ -22,7 +22,7 @@ internal sealed class OutboxQueue(
     RateLimiter limiter,
     IOptions<RateLimitOptions> limits,
     TimeProvider time,
-    ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue, IOneTimeCodeEmailQueue
+    ILogger<OutboxQueue> logger) : IBindingEmailQueue, INotificationQueue, IOneTimeCodeEmailQueue, IInboxLimits
 {
     private const string EmailsPerIdentity = "email-identity";
     private const string EmailsPerAddress = "email-address";
@@ -79,8 +79,8 @@ internal sealed class OutboxQueue(
     /// <summary>The limits on mail asked for one inbox: per identity, and per address whatever identity or realm holds it.</summary>
     private Counted[] InboxLimits(Identity identity) =>
     [
-        new(EmailsPerIdentity, identity.Id, limits.Value.EmailLinksPerIdentity),
-        new(EmailsPerAddress, (identity.PrimaryEmailAddress ?? string.Empty).ToUpperInvariant(), limits.Value.EmailLinksPerAddress),
+        new(EmailsPerIdentity, identity.Id, limits.Value.EmailsPerIdentity),
+        new(EmailsPerAddress, (identity.PrimaryEmailAddress ?? string.Empty).ToUpperInvariant(), limits.Value.EmailsPerAddress),
     ];
 
     private OutboxMessage Add(PassbindDbContext db, string tenantId, string realmId, string? jobId, string kind, string recipient, ComposedEmail email, DateTimeOffset? linkExpireTime)

@@ -8,18 +8,25 @@ namespace Passbind.Server.Features.RateLimits;
 
 /// <summary>
 /// The limits that guard endpoints a stranger can call (docs/security.md, "Rate limits"): refused client
-/// authentications at a token endpoint, per application and per client address, and unknown link tokens on a
-/// link's GET and ceremony calls, per client address. A caller at a limit gets 429 with <c>Retry-After</c> before
-/// the endpoint runs, whatever it sends, so the next right secret or token waits too; only refusals count.
+/// authentications at a token endpoint, per application and per client address; unknown link tokens on a link's
+/// GET and ceremony calls, per client address; and refused sign-in calls (a forged or unknown transaction, a
+/// refused assertion, a wrong one-time code), per client address. A caller at a limit gets 429 with
+/// <c>Retry-After</c> before the endpoint runs, whatever it sends, so the next right secret or token waits too;
+/// only refusals count.
 /// </summary>
 internal static class RateLimitMiddleware
 {
     public const string TokenFailuresPerClient = "token-client";
     public const string TokenFailuresPerAddress = "token-address";
     public const string UnknownLinksPerAddress = "link-address";
+    public const string SignInFailuresPerAddress = "sign-in-address";
 
     private const string LinkNotFound = "link_not_found";
     private const string CeremonyTag = "Binding Ceremony";
+    private const string SignInTag = "Sign-in";
+
+    /// <summary>The sign-in refusals a stranger guessing transactions, passkeys or codes would meet.</summary>
+    private static readonly HashSet<string> SignInRefusals = ["transaction_not_found", "authentication_failed", "otp_invalid"];
     private const string TokenRouteSuffix = "/applications/{application_id}/token";
 
     public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -35,12 +42,16 @@ internal static class RateLimitMiddleware
         var limiter = context.RequestServices.GetRequiredService<RateLimiter>();
         var db = context.RequestServices.GetRequiredService<PassbindDbContext>();
         var address = SecurityEventLog.ClientAddress(context);
-        IReadOnlyList<Counted> counted = guarded == Guarded.Token
-            ? [
+        IReadOnlyList<Counted> counted = guarded switch
+        {
+            Guarded.Token =>
+            [
                 new(TokenFailuresPerClient, context.GetRouteValue("application_id") as string ?? string.Empty, options.TokenFailuresPerClient),
                 new(TokenFailuresPerAddress, address, options.TokenFailuresPerAddress),
-            ]
-            : [new(UnknownLinksPerAddress, address, options.UnknownLinksPerAddress)];
+            ],
+            Guarded.SignIn => [new(SignInFailuresPerAddress, address, options.SignInFailuresPerAddress)],
+            _ => [new(UnknownLinksPerAddress, address, options.UnknownLinksPerAddress)],
+        };
 
         if (await limiter.RefusalAsync(db, counted, context.RequestAborted) is { } retryAfter)
         {
@@ -50,9 +61,12 @@ internal static class RateLimitMiddleware
 
         await next(context);
 
-        var refused = guarded == Guarded.Token
-            ? context.Response.StatusCode == StatusCodes.Status401Unauthorized
-            : ApiError.CodeOf(context) == LinkNotFound;
+        var refused = guarded switch
+        {
+            Guarded.Token => context.Response.StatusCode == StatusCodes.Status401Unauthorized,
+            Guarded.SignIn => ApiError.CodeOf(context) is { } code && SignInRefusals.Contains(code),
+            _ => ApiError.CodeOf(context) == LinkNotFound,
+        };
         if (refused)
         {
             foreach (var item in counted)
@@ -74,7 +88,10 @@ internal static class RateLimitMiddleware
             return Guarded.Token;
         }
 
-        return endpoint.Metadata.GetMetadata<ITagsMetadata>()?.Tags.Contains(CeremonyTag) == true ? Guarded.Link : Guarded.None;
+        var tags = endpoint.Metadata.GetMetadata<ITagsMetadata>()?.Tags;
+        return tags?.Contains(CeremonyTag) == true ? Guarded.Link
+            : tags?.Contains(SignInTag) == true ? Guarded.SignIn
+            : Guarded.None;
     }
 
     /// <summary>An application's token endpoint (client credentials, and the OIDC code exchange at the same path).</summary>
@@ -86,5 +103,6 @@ internal static class RateLimitMiddleware
         None,
         Token,
         Link,
+        SignIn,
     }
 }

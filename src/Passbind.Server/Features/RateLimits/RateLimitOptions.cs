@@ -19,14 +19,27 @@ internal sealed class RateLimitOptions : IValidatableObject
     /// <summary>Unknown or forged binding-link tokens per client address (link GET and ceremony calls). Default 20 per 5 minutes.</summary>
     public RateLimit UnknownLinksPerAddress { get; set; } = new(20, TimeSpan.FromMinutes(5));
 
+    /// <summary>
+    /// Refused sign-in calls per client address: forged or unknown transactions, refused assertions and wrong one-time
+    /// codes. Default 30 per 5 minutes.
+    /// </summary>
+    public RateLimit SignInFailuresPerAddress { get; set; } = new(30, TimeSpan.FromMinutes(5));
+
+    /// <summary>
+    /// Refused assertions with one identity's passkeys, from any address (NIST SP 800-63B-4 §3.2.2: at most 100
+    /// failures); at the limit that identity's passkey sign-ins wait, and a success starts the count again.
+    /// Default 100 per hour.
+    /// </summary>
+    public RateLimit AssertionFailuresPerIdentity { get; set; } = new(100, TimeSpan.FromHours(1));
+
     /// <summary>Failed completions (verification refused) one link survives; the next failure revokes it. Default 5.</summary>
     public int FailedCompletionsPerLink { get; set; } = 5;
 
-    /// <summary>Links emailed to one identity. Default 5 per hour.</summary>
-    public RateLimit EmailLinksPerIdentity { get; set; } = new(5, TimeSpan.FromHours(1));
+    /// <summary>Binding links and sign-in codes emailed to one identity. Default 10 per hour.</summary>
+    public RateLimit EmailsPerIdentity { get; set; } = new(10, TimeSpan.FromHours(1));
 
-    /// <summary>Links emailed to one address, any identity or realm. Default 5 per hour.</summary>
-    public RateLimit EmailLinksPerAddress { get; set; } = new(5, TimeSpan.FromHours(1));
+    /// <summary>Binding links and sign-in codes emailed to one address, any identity or realm. Default 10 per hour.</summary>
+    public RateLimit EmailsPerAddress { get; set; } = new(10, TimeSpan.FromHours(1));
 
     /// <summary>Passkeys one identity may hold; a ceremony for one more is refused. Default 20.</summary>
     public int MaxPasskeysPerIdentity { get; set; } = 20;
@@ -36,8 +49,9 @@ internal sealed class RateLimitOptions : IValidatableObject
         var limits = new[]
         {
             (nameof(TokenFailuresPerClient), TokenFailuresPerClient), (nameof(TokenFailuresPerAddress), TokenFailuresPerAddress),
-            (nameof(UnknownLinksPerAddress), UnknownLinksPerAddress), (nameof(EmailLinksPerIdentity), EmailLinksPerIdentity),
-            (nameof(EmailLinksPerAddress), EmailLinksPerAddress),
+            (nameof(UnknownLinksPerAddress), UnknownLinksPerAddress), (nameof(EmailsPerIdentity), EmailsPerIdentity),
+            (nameof(EmailsPerAddress), EmailsPerAddress), (nameof(SignInFailuresPerAddress), SignInFailuresPerAddress),
+            (nameof(AssertionFailuresPerIdentity), AssertionFailuresPerIdentity),
         };
         foreach (var (name, limit) in limits)
         {

@@ -76,6 +76,18 @@ internal sealed class RateLimiter(TimeProvider time)
         }
     }
 
+    /// <summary>Starts <paramref name="counted"/> again from zero in its current window (a success after failures).</summary>
+    public async Task ResetAsync(PassbindDbContext db, Counted counted, CancellationToken cancellationToken)
+    {
+        if (counted.Rule.Limit <= 0)
+        {
+            return;
+        }
+
+        var key = KeyOf(counted, time.GetUtcNow(), out _);
+        await db.RateLimitCounters.Where(c => c.Key == key).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>The counter's key: the limit, a hash of what is counted (no address or email in clear), the window.</summary>
     private static string KeyOf(Counted counted, DateTimeOffset now, out DateTimeOffset end)
     {

@@ -58,6 +58,14 @@ internal sealed class OneTimeCodeSignIn(
             .FirstOrDefaultAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
 
+        // An inbox at its limit (catalogue #96) gets nothing more; the answer stays that of any address, so the
+        // limit tells a stranger nothing about whether the address is known.
+        if (identity is not null && await emails.RetryAfterAsync(db, identity, cancellationToken) is not null)
+        {
+            Log.OneTimeCodeWithheld(logger, transaction.Id, identity.Id);
+            identity = null;
+        }
+
         // An unknown address gets a code too, one that is never sent: the transaction, the timing and the answer
         // are those of a known one, and no code can redeem it.
         var code = OneTimeCodes.Create();
@@ -90,6 +98,11 @@ internal sealed class OneTimeCodeSignIn(
         }
 
         await unit.CommitAsync(cancellationToken);
+        if (identity is not null)
+        {
+            await emails.CountAsync(db, identity, cancellationToken);
+        }
+
         return (new AuthenticateOtpResponse(transactions.AuthenticateUrl(opened.Config, opened.Request)), null);
     }
 

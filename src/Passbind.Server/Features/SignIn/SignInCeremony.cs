@@ -8,6 +8,7 @@ using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.Credentials;
 using Passbind.Server.Features.Identities;
+using Passbind.Server.Features.RateLimits;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -27,9 +28,13 @@ internal sealed class SignInCeremony(
     AuthenticationVerifier verifier,
     RelyingParties relyingParties,
     IOptions<PassbindOptions> options,
+    RateLimiter limiter,
+    IOptions<RateLimitOptions> limits,
     TimeProvider time,
     ILogger<SignInCeremony> logger)
 {
+    private const string FailuresPerIdentity = "sign-in-identity";
+
     /// <summary>The longest credential id WebAuthn allows (§5.1: 1023 bytes), in base64url characters.</summary>
     private const int MaxCredentialIdText = 1364;
 
@@ -144,7 +149,16 @@ internal sealed class SignInCeremony(
             return (null, SignInErrors.AuthenticationFailed("credential_not_allowed"));
         }
 
+        // NIST SP 800-63B-4 §3.2.2: at most so many failed assertions for one identity (catalogue #53), whatever
+        // address they come from; other identities are unaffected, and a success starts the count again.
         var (credential, identity) = found;
+        var failures = new Counted(FailuresPerIdentity, identity.Id, limits.Value.AssertionFailuresPerIdentity);
+        if (await limiter.RefusalAsync(db, [failures], cancellationToken) is { } retryAfter)
+        {
+            Log.AssertionRefused(logger, transaction.Id, "rate_limited");
+            return (null, ApiError.RateLimited(retryAfter));
+        }
+
         var expected = new ExpectedAssertion(
             presented,
             relyingParties.RpId(opened.Config),
@@ -164,6 +178,7 @@ internal sealed class SignInCeremony(
             }
 
             Log.AssertionRefused(logger, transaction.Id, result.Failure.Code);
+            await limiter.CountAsync(db, failures, cancellationToken);
             return (null, Refusal(result.Failure));
         }
 
@@ -174,6 +189,7 @@ internal sealed class SignInCeremony(
             return (null, redirectUrl.Error);
         }
 
+        await limiter.ResetAsync(db, failures, cancellationToken);
         Log.SignedIn(logger, identity.Id, credential.Id, transaction.ApplicationId);
         return (new CompleteAuthenticationResponse(
             redirectUrl.Url!,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Passbind.Core.Validation;
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.BindingJobs;
@@ -43,7 +44,8 @@ internal static class SignInEndpoints
             .WithTags("Sign-in")
             .AllowAnonymous()
             .RequireCors(CorsPolicy)
-            .AddEndpointFilter(BindingCeremonyEndpoints.NoStore);
+            .AddEndpointFilter(BindingCeremonyEndpoints.NoStore)
+            .WithSignInAudit();
         transaction.MapPost("/{transaction_id}:authenticationContext", GetContextAsync)
             .WithSummary("Describe a sign-in: the application, where it started, and the allowed methods");
         transaction.MapPost("/{transaction_id}:authenticationOptions", CreateOptionsAsync)

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Passbind.Server.Features.Email;
 using Passbind.Server.Features.SignIn;
 using Passbind.Server.Tests.Features.Binding;
 using Passbind.Server.Tests.Infrastructure;
@@ -194,8 +195,12 @@ public abstract partial class OneTimeCodeSignInTests(PassbindServer server)
         Assert.Equal("Login instructions", message.Subject);
         Assert.Equal("sign_in_code", message.Kind);
         Assert.Equal(server.Time.GetUtcNow().AddMinutes(5), message.LinkExpireTime);
-        Assert.Matches(@"^\d{6}$", CodeIn(message.TextBody));
-        Assert.Contains(CodeIn(message.TextBody), message.HtmlBody, StringComparison.Ordinal);
+        // Stored sealed (catalogue #8): the outbox holds no usable code; the sender opens it when it sends.
+        Assert.Empty(CodeIn(message.TextBody));
+        Assert.True(SealedLinks.IsSealed(message.TextBody) && SealedLinks.IsSealed(message.HtmlBody));
+        var sealedLinks = scope.ServiceProvider.GetRequiredService<SealedLinks>();
+        Assert.Matches(@"^\d{6}$", CodeIn(sealedLinks.Reveal(message.TextBody)));
+        Assert.Contains(CodeIn(sealedLinks.Reveal(message.TextBody)), sealedLinks.Reveal(message.HtmlBody), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -278,7 +283,8 @@ public abstract partial class OneTimeCodeSignInTests(PassbindServer server)
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == email && m.Kind == "sign_in_code").ToListAsync();
-        return CodeIn(messages.OrderByDescending(m => m.CreateTime).ThenByDescending(m => m.Id).First().TextBody);
+        var stored = messages.OrderByDescending(m => m.CreateTime).ThenByDescending(m => m.Id).First().TextBody;
+        return CodeIn(scope.ServiceProvider.GetRequiredService<SealedLinks>().Reveal(stored));
     }
 
     private async Task<int> CountEmailsAsync(string email)
