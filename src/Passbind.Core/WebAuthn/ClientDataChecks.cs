@@ -63,12 +63,13 @@ internal static class ClientDataChecks
             return CeremonyFailure.ClientDataType;
         }
 
-        if (type.ValueKind != JsonValueKind.String)
+        // Read as a string first: comparing in place throws on text that is not Unicode (a lone surrogate escape).
+        if (type.ValueKind != JsonValueKind.String || !CredentialJson.TryGetString(type, out var typeText))
         {
             return CeremonyFailure.InvalidClientData;
         }
 
-        if (!type.ValueEquals(expectedType))
+        if (!string.Equals(typeText, expectedType, StringComparison.Ordinal))
         {
             return CeremonyFailure.ClientDataType;
         }
@@ -134,9 +135,8 @@ internal static class ClientDataChecks
         // Passbind never negotiates Token Binding, so its status cannot be "present".
         if (c.TryGetProperty("tokenBinding", out var tokenBinding)
             && (tokenBinding.ValueKind != JsonValueKind.Object
-                || !tokenBinding.TryGetProperty("status", out var status)
-                || status.ValueKind != JsonValueKind.String
-                || !(status.ValueEquals("supported") || status.ValueEquals("not-supported"))))
+                || !CredentialJson.TryGetString(tokenBinding, "status", out var statusText)
+                || statusText is not ("supported" or "not-supported")))
         {
             return CeremonyFailure.InvalidClientData;
         }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Passbind.Server.Features.Retention;
 using Passbind.Server.Tests.Features.Binding;
+using Passbind.Server.Tests.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Server.Tests.Security;
@@ -109,6 +110,35 @@ public abstract class AuditTests(PassbindServer server)
         Assert.Equal("invalid_client", refusedEvent.GetProperty("reason").GetString());
         Assert.Equal(access.ApplicationId, refusedEvent.GetProperty("application_id").GetString());
         Assert.Single(await EventsAsync(client, access, "type eq \"token.issued\""));
+    }
+
+    [Fact]
+    public async Task SignIn_SuccessAndRefusal_AreEventsWithApplicationIdentityAndTheFailedCheck()
+    {
+        using var signIn = await SignInClient.ForNewTenantAsync(server);
+        var passkey = await signIn.BindPasskeyAsync();
+        var link = await signIn.StartAsync();
+        var options = await signIn.GetOptionsAsync(link);
+        var forged = SignInClient.NewAssertion(passkey, options);
+        forged.CorruptSignature = true;
+        using (var refused = await signIn.PostCompleteAsync(link, forged))
+        {
+            await Api.AssertErrorAsync(refused, HttpStatusCode.BadRequest, "authentication_failed");
+        }
+
+        using (var signedIn = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, options)))
+        {
+            await Api.ReadJsonAsync(signedIn, expectedStatus: 200);
+        }
+
+        var page = await Wire.ListAsync(signIn.Binding.Management, $"{signIn.RealmPath}/events", "events",
+            $"page_size=200&filter={Uri.EscapeDataString($"resource_id eq \"{link.TransactionId}\"")}");
+        var events = page.Items.Reverse().ToList();
+        Assert.Equal(["sign_in.failed", "sign_in.succeeded"], events.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal(["failure", "success"], events.Select(e => e.GetProperty("outcome").GetString()));
+        Assert.Equal("invalid_signature", events[0].GetProperty("reason").GetString());
+        Assert.Equal(passkey.IdentityId, events[1].GetProperty("identity_id").GetString());
+        Assert.All(events, e => Assert.Equal(signIn.Application.Id, e.GetProperty("application_id").GetString()));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Passbind.Server.Tests.Features.Binding;
+using Passbind.Server.Tests.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Server.Tests.Security;
@@ -34,6 +36,13 @@ public abstract class InvalidUnicodeTests(PassbindServer server)
             "invocation_type":"automatic","trusted_origins":["https://app.example.com","myapp://app"],
             "authentication_methods":[{"type":"webauthn_passkey"}]}}}
             """)!;
+        var applicationBody = JsonNode.Parse($$$"""
+            {"application":{"display_name":"Pets","description":"d","authenticator_config_id":"{{{access.AuthenticatorConfigId}}}",
+            "protocol_config":{"type":"oidc","grant_type":["authorization_code","refresh_token"],"redirect_uris":["https://app.example.com/cb"],
+            "confidentiality":"confidential","token_endpoint_auth_method":"client_secret_basic","pkce":"s256","allowed_scopes":["pets:read"],
+            "token_format":"self_contained","token_configuration":{"subject_field":"id","token_signing_algorithm":"RS256"} } } }
+            """)!;
+        var applicationsBefore = await Api.CountAsync(client, $"{access.RealmPath}/applications");
         var cases = new (string Method, string Path, JsonNode Template)[]
         {
             ("POST", $"{access.RealmPath}/identities", identityBody),
@@ -46,6 +55,10 @@ public abstract class InvalidUnicodeTests(PassbindServer server)
             ("POST", $"/v1/tenants/{access.TenantId}/realms", JsonNode.Parse("""{"realm":{"display_name":"R","classification":"SECURE_CUSTOMER"}}""")!),
             ("PATCH", access.RealmPath, JsonNode.Parse("""{"realm":{"display_name":"R","classification":"SECURE_CUSTOMER"}}""")!),
             ("PATCH", $"/v1/tenants/{access.TenantId}", JsonNode.Parse("""{"tenant":{"display_name":"T"}}""")!),
+            ("POST", $"{access.RealmPath}/applications", applicationBody),
+            ("PATCH", $"{access.RealmPath}/applications/{access.ApplicationId}", JsonNode.Parse("""
+                {"application":{"display_name":"Renamed","protocol_config":{"token_configuration":{"subject_field":"id"}}}}
+                """)!),
             ("PATCH", $"{access.RealmPath}/themes/{themeId}", JsonNode.Parse("""
                 {"theme":{"email_realm_name":"R","logo_url_light":"https://a.example/l.png","logo_url_dark":"https://a.example/d.png",
                 "support_url":"https://a.example/help","button_color":"#112233","button_text_color":"#ffffff"}}
@@ -60,6 +73,47 @@ public abstract class InvalidUnicodeTests(PassbindServer server)
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.Equal(identitiesBefore, await Api.CountAsync(client, $"{access.RealmPath}/identities"));
+        Assert.Equal(applicationsBefore, await Api.CountAsync(client, $"{access.RealmPath}/applications"));
+    }
+
+    [Fact]
+    public async Task SignInEndpoints_InvalidUnicodeInAnyStringField_Return400NamingTheFieldAndKeepTheTransaction()
+    {
+        using var signIn = await SignInClient.ForNewTenantAsync(server);
+        var passkey = await signIn.BindPasskeyAsync();
+        var link = await signIn.StartAsync();
+        var browser = signIn.Browser;
+        string Call(string method) => $"{link.TransactionPath}:{method}";
+        var failures = new List<string>();
+        failures.AddRange(await FuzzAsync(browser, "POST", Call("authenticationContext"), new JsonObject { ["request"] = link.Request }, "invalid_request"));
+        failures.AddRange(await FuzzAsync(browser, "POST", Call("authenticationOptions"),
+            new JsonObject { ["request"] = link.Request, ["key_type"] = "webauthn", ["credential_id"] = Base64Url.EncodeToString(passkey.Authenticator.CredentialId) },
+            "invalid_request"));
+        failures.AddRange(await FuzzAsync(browser, "POST", Call("authenticateOtp"), new JsonObject { ["request"] = link.Request, ["email"] = "someone@example.com" }, "invalid_request"));
+        failures.AddRange(await FuzzAsync(browser, "POST", Call("redeemOtp"), new JsonObject { ["request"] = link.Request, ["otp"] = "123456" }, "invalid_request"));
+
+        var options = await signIn.GetOptionsAsync(link);
+        var assertion = SignInClient.NewAssertion(passkey, options);
+        failures.AddRange(await FuzzAsync(browser, "POST", Call("completeAuthentication"), JsonNode.Parse(SignInClient.CompleteBody(link, assertion.CreateResponse()))!, "invalid_request"));
+
+        // Inside clientDataJSON: each of its strings made invalid in turn.
+        foreach (var member in InvalidUnicodeBodies.StringFields(assertion.ClientData))
+        {
+            foreach (var (name, literal) in InvalidUnicodeBodies.Strings)
+            {
+                var broken = SignInClient.NewAssertion(passkey, options);
+                broken.ClientDataJsonOverride = InvalidUnicodeBodies.WithString(broken.ClientData, member, literal);
+                using var response = await signIn.PostCompleteAsync(link, broken);
+                if (response.StatusCode != HttpStatusCode.BadRequest)
+                {
+                    failures.Add($"clientDataJSON.{member} ({name}): {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        using var signedIn = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, options));
+        await Api.ReadJsonAsync(signedIn, expectedStatus: 200);
     }
 
     [Fact]

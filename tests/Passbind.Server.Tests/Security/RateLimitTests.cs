@@ -2,8 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Passbind.Server.Tests.Features.Binding;
+using Passbind.Server.Tests.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;
+using Passbind.Storage;
 using Passbind.Testing.WebAuthn;
 
 namespace Passbind.Server.Tests.Security;
@@ -137,6 +142,96 @@ public abstract class RateLimitTests(PassbindServer server)
 
         await Api.AssertErrorAsync(refused, HttpStatusCode.Conflict, "passkey_limit_reached");
         Assert.Equal(20, await ceremony.CountCredentialsAsync(identityId));
+    }
+
+    [Fact]
+    public async Task SignIn_ForgedTransactionsFromOneAddress_Get429AndAnotherAddressSignsIn()
+    {
+        using var signIn = await SignInClient.ForNewTenantAsync(server);
+        var passkey = await signIn.BindPasskeyAsync();
+        var link = await signIn.StartAsync();
+        var guesser = NewAddress();
+        for (var i = 0; i < 30; i++)
+        {
+            using var forged = await SendAsync(signIn.Browser, HttpMethod.Post, $"{link.TransactionPath}:authenticationContext", guesser,
+                JsonSerializer.Serialize(new { request = link.Request + "x" }));
+            await Api.AssertErrorAsync(forged, HttpStatusCode.NotFound, "transaction_not_found");
+        }
+
+        using var blocked = await SendAsync(signIn.Browser, HttpMethod.Post, $"{link.TransactionPath}:authenticationContext", guesser,
+            JsonSerializer.Serialize(new { request = link.Request }));
+
+        await AssertLimitedAsync(blocked);
+        var signedIn = await signIn.AuthenticateAsync(link, passkey);
+        Assert.StartsWith(SignInClient.RedirectUri, signedIn.GetProperty("redirect_url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignIn_RefusedAssertionsForOneIdentity_CountFromEveryAddressAndASuccessStartsAgain()
+    {
+        using var signIn = await SignInClient.ForNewTenantAsync(server);
+        var passkey = await signIn.BindPasskeyAsync();
+        var other = await signIn.BindPasskeyAsync();
+        var link = await signIn.StartAsync();
+        var options = await signIn.GetOptionsAsync(link);
+        await RefuseAsync(99);
+        using (var signedIn = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, options)))
+        {
+            await Api.ReadJsonAsync(signedIn, expectedStatus: 200);
+        }
+
+        link = await signIn.StartAsync();
+        options = await signIn.GetOptionsAsync(link);
+        await RefuseAsync(100);
+        using var limited = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, options));
+        var otherIdentity = await signIn.AuthenticateAsync(await signIn.StartAsync(), other);
+
+        await AssertLimitedAsync(limited);
+        Assert.Equal(other.IdentityId, otherIdentity.GetProperty("credential").GetProperty("identity_id").GetString());
+        server.Time.Advance(TimeSpan.FromHours(1));
+        var later = await signIn.StartAsync();
+        var laterAssertion = SignInClient.NewAssertion(passkey, await signIn.GetOptionsAsync(later));
+        laterAssertion.SignCount = 2;
+        using var afterTheWindow = await signIn.PostCompleteAsync(later, laterAssertion);
+        await Api.ReadJsonAsync(afterTheWindow, expectedStatus: 200);
+
+        async Task RefuseAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var forged = SignInClient.NewAssertion(passkey, options);
+                forged.CorruptSignature = true;
+                using var refused = await SendAsync(signIn.Browser, HttpMethod.Post, $"{link.TransactionPath}:completeAuthentication", NewAddress(),
+                    SignInClient.CompleteBody(link, forged.CreateResponse()));
+                await Api.AssertErrorAsync(refused, HttpStatusCode.BadRequest, "authentication_failed");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task OneTimeCodes_InboxAtItsLimit_GetsNoCodeButTheSameAnswer()
+    {
+        using var signIn = await SignInClient.ForBootstrapAsync(server);
+        var identity = await signIn.Binding.CreateIdentityAsync();
+        var email = identity.GetProperty("traits").GetProperty("primary_email_address").GetString()!;
+        var path = $"{signIn.RealmPath}/identities/{Wire.Id(identity)}/credential-binding-jobs";
+        var body = JsonSerializer.Serialize(new { job = new { delivery_method = "EMAIL", authenticator_config_id = signIn.AuthenticatorConfigId } });
+        for (var i = 0; i < 10; i++)
+        {
+            using var sent = await signIn.Binding.Management.PostAsync(path, Api.Json(body));
+            await Api.ReadJsonAsync(sent, expectedStatus: 200);
+        }
+
+        var link = await signIn.StartAsync();
+        var known = await signIn.CallAsync(link, "authenticateOtp", new JsonObject { ["request"] = link.Request, ["email"] = email });
+        var unknownLink = await signIn.StartAsync();
+        var unknown = await signIn.CallAsync(unknownLink, "authenticateOtp", new JsonObject { ["request"] = unknownLink.Request, ["email"] = "nobody@example.test" });
+
+        Assert.Equal(unknown.EnumerateObject().Select(p => p.Name), known.EnumerateObject().Select(p => p.Name));
+        using var scope = server.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
+        Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Recipient == email && m.Kind == "sign_in_code"));
+        Assert.Equal(10, await db.OutboxMessages.CountAsync(m => m.Recipient == email));
     }
 
     [Fact]

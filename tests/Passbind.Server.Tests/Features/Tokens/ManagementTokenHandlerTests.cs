@@ -40,6 +40,9 @@ public abstract partial class ManagementTokenHandlerTests(PassbindServer server)
         "/transactions/{transaction_id}:authenticateOtp",
         "/transactions/{transaction_id}:redeemOtp",
 
+        // A RETURN binding link for the identity a one-time code sign-in named: authorized by its passkey binding token.
+        "/applications/{application_id}/credential-binding-jobs",
+
         // The binding link's own endpoints: authorized by the link's token, never by a management token.
         "/credential-binding-jobs/{job_id}:invokeAuthenticator",
         "/credential-binding-jobs/{job_id}:registrationOptions",
