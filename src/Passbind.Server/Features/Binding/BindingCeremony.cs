@@ -29,7 +29,7 @@ internal sealed class BindingCeremony(
     BindingQueries queries,
     RegistrationVerifier verifier,
     RelyingParties relyingParties,
-    IOptions<PassbindOptions> options,
+    IOptions<WebAuthnOptions> options,
     INotificationQueue notifications,
     TimeProvider time,
     ILogger<BindingCeremony> logger)
@@ -101,7 +101,7 @@ internal sealed class BindingCeremony(
             existing.Add(credentialId);
         }
 
-        var webAuthn = options.Value.WebAuthn;
+        var webAuthn = options.Value;
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
             relyingParties.RpId(config), webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
             existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
