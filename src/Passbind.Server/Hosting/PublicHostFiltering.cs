@@ -9,7 +9,7 @@ namespace Passbind.Server.Hosting;
 /// addresses it listens on (any, when it listens on every address), and the loopback names always, so that a probe
 /// or a tool on the machine itself still reaches it.
 /// </summary>
-internal sealed class PublicHostFiltering(IConfiguration configuration, IOptions<PassbindOptions> options) : IPostConfigureOptions<HostFilteringOptions>
+internal sealed class PublicHostFiltering(IConfiguration configuration, IOptions<ServerOptions> options) : IPostConfigureOptions<HostFilteringOptions>
 {
     private static readonly string[] Loopback = ["localhost", "127.0.0.1", "[::1]"];
 

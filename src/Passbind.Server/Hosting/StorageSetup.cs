@@ -12,9 +12,11 @@ internal static class StorageSetup
 {
     public static IServiceCollection AddPassbindStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(PassbindOptions.SectionName).Get<PassbindOptions>() ?? new PassbindOptions();
-        DataDirectory.Prepare(options.DataDirectory);
-        switch (options.Database.Provider)
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        var server = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>() ?? new ServerOptions();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        DataDirectory.Prepare(server.DataDirectory);
+        switch (database.Provider)
         {
             case DatabaseProvider.PostgreSql:
                 var connectionString = configuration.GetConnectionString("Passbind");
@@ -26,7 +28,7 @@ internal static class StorageSetup
                 services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindPostgreSql(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;
             default:
-                var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(options.DataDirectory);
+                var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(server.DataDirectory);
                 SqliteStorage.ProtectDatabaseFiles(sqlite);
                 services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindSqlite(sqlite).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;

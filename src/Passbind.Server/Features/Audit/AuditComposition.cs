@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Passbind.Server.Hosting;
 
 namespace Passbind.Server.Features.Audit;
 
@@ -7,7 +8,7 @@ internal static class AuditComposition
 {
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
-        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AuditOptions>(AuditOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddSingleton<IInterceptor, AuditInterceptor>();
         return services;

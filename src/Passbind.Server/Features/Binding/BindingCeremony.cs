@@ -30,10 +30,11 @@ internal sealed class BindingCeremony(
     BindingQueries queries,
     RegistrationVerifier verifier,
     RelyingParties relyingParties,
-    IOptions<PassbindOptions> options,
+    IOptions<WebAuthnOptions> options,
     INotificationQueue notifications,
     RateLimiter limiter,
     IOptions<RateLimitOptions> limits,
+    IOptions<BindingLinkOptions> linkOptions,
     TimeProvider time,
     ILogger<BindingCeremony> logger)
 {
@@ -116,7 +117,7 @@ internal sealed class BindingCeremony(
             return (null, BindingErrors.PasskeyLimitReached(maxPasskeys));
         }
 
-        var webAuthn = options.Value.WebAuthn;
+        var webAuthn = options.Value;
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
             relyingParties.RpId(config), webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
             existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
@@ -293,7 +294,7 @@ internal sealed class BindingCeremony(
         }
 
         // One window for the link's whole life: no link outlives Passbind:Links:MaxLifetime.
-        var lifetime = new RateLimit(allowed, options.Value.Links.MaxLifetime + options.Value.Links.MaxLifetime);
+        var lifetime = new RateLimit(allowed, linkOptions.Value.MaxLifetime + linkOptions.Value.MaxLifetime);
         if (await limiter.CountAsync(db, new Counted(FailedCompletionsCounter, job.Id, lifetime), cancellationToken) >= allowed)
         {
             await db.CredentialBindingJobs.Where(j => j.Id == job.Id).WhereUsable(now)
@@ -362,12 +363,3 @@ internal sealed class BindingCeremony(
         }
     }
 }
-
-/// <summary>A link that can still bind: its job, the job's authenticator config, the identity it binds to, and its realm's look.</summary>
-internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config, Identity Identity, RealmLook Realm);
-
-/// <summary>What a link's row says before it is checked: the config is null once deleted.</summary>
-internal sealed record FoundLink(CredentialBindingJob Job, AuthenticatorConfig? Config, Identity Identity, RealmLook Realm);
-
-/// <summary>The route values that name a link's job.</summary>
-internal sealed record LinkAddress(string TenantId, string RealmId, string IdentityId, string JobId);

@@ -1,3 +1,5 @@
+using Passbind.Server.Hosting;
+
 namespace Passbind.Server.Features.RateLimits;
 
 /// <summary>Registers the rate limits and their options.</summary>
@@ -5,7 +7,7 @@ internal static class RateLimitComposition
 {
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         services.AddSingleton<RateLimiter>();
         return services;
     }

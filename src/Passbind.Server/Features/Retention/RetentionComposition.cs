@@ -1,3 +1,5 @@
+using Passbind.Server.Hosting;
+
 namespace Passbind.Server.Features.Retention;
 
 /// <summary>Registers the retention sweeper and its options.</summary>
@@ -5,7 +7,7 @@ internal static class RetentionComposition
 {
     public static IServiceCollection AddRetention(this IServiceCollection services)
     {
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.SectionName);
         services.AddSingleton<RetentionSweeper>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionSweeper>());
         return services;
