@@ -20,7 +20,7 @@ internal sealed class ConsoleIdentityImport(
     BindingLinks links,
     IBindingEmailQueue emailQueue,
     AppSchemes appSchemes,
-    IOptions<PassbindOptions> options,
+    IOptions<BindingLinkOptions> options,
     TimeProvider time,
     ILoggerFactory loggers)
 {
