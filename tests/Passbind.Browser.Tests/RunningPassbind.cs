@@ -178,7 +178,7 @@ public sealed class RunningPassbind : IAsyncLifetime
         File.Copy(path, Path.Combine(docs, name + ".png"), overwrite: true);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
