@@ -13,7 +13,6 @@ internal static class SignInComposition
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SignInRequestTokens>();
-        services.AddSingleton<AuthorizationCodes>();
         services.AddSingleton<AuthenticationVerifier>();
         services.AddScoped<SignInTransactions>();
         services.AddScoped<SignInCeremony>();
