@@ -359,7 +359,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         var notes = new List<string>
         {
             $"Machine: {Environment.ProcessorCount} cores ({Environment.OSVersion}), .NET {Environment.Version}; the driver shares the cores with the server.",
-            $"Warm-up {settings.WarmUp.TotalSeconds:0} s and timed phase {settings.Duration.TotalSeconds:0} s per scenario and concurrency; JIT warm-up {settings.JitWarmUp.TotalSeconds:0} s; ceilings {settings.CeilingDuration.TotalSeconds:0} s each.",
+            $"Warm-up {settings.WarmUp.TotalSeconds:0} s and timed phase {settings.Duration.TotalSeconds:0} s per scenario and concurrency; JIT warm-up {settings.JitWarmUp.TotalSeconds:0} s{(_relyingParty is not null && settings.JitWarmUp > TimeSpan.Zero ? $" and {settings.JitWarmUp.TotalSeconds / 3:0} s of sign-in" : string.Empty)}; ceilings {settings.CeilingDuration.TotalSeconds:0} s each.",
             $"Lower ceiling: {_lowerCeiling:0} ops/s; `ratio` is ops/s over it.",
         };
         notes.AddRange(_notes);
