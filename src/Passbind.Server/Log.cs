@@ -116,6 +116,9 @@ internal static partial class Log
 
     [LoggerMessage(603, LogLevel.Information, "Console: {ActorId} retried email {OutboxMessageId}")]
     public static partial void ConsoleEmailRetried(ILogger logger, string actorId, string outboxMessageId);
+
+    [LoggerMessage(604, LogLevel.Information, "Console: imported {Imported} of {Rows} identities into realm {RealmId}")]
+    public static partial void ConsoleIdentitiesImported(ILogger logger, string realmId, int imported, int rows);
     [LoggerMessage(900, LogLevel.Warning, "Could not read the outbox's backlog for its metrics ({Error}); the next sample tries again")]
     public static partial void OutboxBacklogUnavailable(ILogger logger, string error);
 

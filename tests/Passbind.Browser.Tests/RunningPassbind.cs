@@ -13,7 +13,7 @@ namespace Passbind.Browser.Tests;
 /// </summary>
 public sealed class RunningPassbind : IAsyncLifetime
 {
-    private static readonly string Configuration =
+    internal static readonly string Configuration =
         typeof(RunningPassbind).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("passbind-browser-").FullName;
@@ -185,7 +185,7 @@ public sealed class RunningPassbind : IAsyncLifetime
         File.Copy(path, Path.Combine(docs, name + ".png"), overwrite: true);
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -198,7 +198,7 @@ public sealed class RunningPassbind : IAsyncLifetime
         throw new InvalidOperationException("Passbind.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -16,6 +16,9 @@ public sealed class ConfigurationCheckTests
     [InlineData("Passbind:PublicBaseUrl", "id.example.com", "Passbind:PublicBaseUrl: 'id.example.com' is not an absolute http or https URL")]
     [InlineData("Passbind:MasterKey", "c2hvcnQga2V5", "Passbind:MasterKey: not base64 of 32 bytes")]
     [InlineData("Passbind:Links:MaxLifetime", "30.00:00:00", "Passbind:Links:MaxLifetime must be more than zero and at most 7 days")]
+    [InlineData("Passbind:Links:EmailLifetime", "8.00:00:00", "Passbind:Links:EmailLifetime must be more than zero and at most Passbind:Links:MaxLifetime")]
+    [InlineData("Passbind:WebAuthn:ChallengeTimeout", "00:30:00", "Passbind:WebAuthn:ChallengeTimeout must be from 1 to 10 minutes")]
+    [InlineData("Passbind:Smtp:Port", "0", "Passbind:Smtp:Port must be a TCP port")]
     public async Task Start_SettingThatCannotWork_ExitsWithOneLineNamingKeyAndFix(string key, string value, string expected)
     {
         await using var storage = await TestStorage.CreateAsync(TestDatabase.Sqlite);

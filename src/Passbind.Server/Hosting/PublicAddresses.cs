@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Passbind.Server.Features.AuthenticatorConfigs;
 
 namespace Passbind.Server.Hosting;
 
@@ -11,7 +12,7 @@ internal sealed class PublicAddresses
 {
     private const string DefaultListenAddress = "http://localhost:5000";
 
-    public PublicAddresses(IOptions<PassbindOptions> options, IConfiguration configuration)
+    public PublicAddresses(IOptions<ServerOptions> options, IOptions<WebAuthnOptions> webAuthn, IConfiguration configuration)
     {
         var configured = options.Value.PublicBaseUrl;
         var baseUrl = string.IsNullOrWhiteSpace(configured) ? FirstListenAddress(configured, configuration) : configured;
@@ -22,7 +23,7 @@ internal sealed class PublicAddresses
 
         BaseUrl = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         Origin = uri.GetLeftPart(UriPartial.Authority);
-        RpId = options.Value.WebAuthn.RpId ?? uri.Host;
+        RpId = webAuthn.Value.RpId ?? uri.Host;
     }
 
     /// <summary>The base of the management API and of the auth endpoints (one process serves both).</summary>

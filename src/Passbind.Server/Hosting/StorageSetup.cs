@@ -12,8 +12,10 @@ internal static class StorageSetup
 {
     public static IServiceCollection AddPassbindStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(PassbindOptions.SectionName).Get<PassbindOptions>() ?? new PassbindOptions();
-        switch (options.Database.Provider)
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        var server = configuration.GetSection(ServerOptions.SectionName).Get<ServerOptions>() ?? new ServerOptions();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        switch (database.Provider)
         {
             case DatabaseProvider.PostgreSql:
                 var connectionString = configuration.GetConnectionString("Passbind");
@@ -25,8 +27,8 @@ internal static class StorageSetup
                 services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindPostgreSql(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;
             default:
-                Directory.CreateDirectory(options.DataDirectory);
-                var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(options.DataDirectory);
+                Directory.CreateDirectory(server.DataDirectory);
+                var sqlite = configuration.GetConnectionString("Passbind") ?? SqliteStorage.ConnectionStringFor(server.DataDirectory);
                 services.AddDbContextPool<PassbindDbContext>((provider, db) => db.UsePassbindSqlite(sqlite).AddInterceptors(provider.GetServices<IInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
                 break;
         }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Passbind.Server.Http;
@@ -113,28 +112,3 @@ internal sealed class ApiError : IResult, IEndpointMetadataProvider
         _ => resourceType.ToLowerInvariant(),
     };
 }
-
-/// <summary>The error body on the wire.</summary>
-internal sealed record ErrorBody(
-    string Code,
-    string Message,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ErrorDetail>? Details);
-
-/// <summary>One entry of <c>details</c>, discriminated by <c>type</c> as in Beyond Identity's API.</summary>
-internal sealed record ErrorDetail(
-    string Type,
-    [property: JsonPropertyName("field_violations")] IReadOnlyList<FieldViolation>? FieldViolations = null,
-    [property: JsonPropertyName("resource_type")] string? ResourceType = null,
-    string? Id = null,
-    string? Description = null,
-    string? Reason = null)
-{
-    public static ErrorDetail ForFields(IReadOnlyList<FieldViolation> violations) => new("FieldViolations", FieldViolations: violations);
-
-    public static ErrorDetail ForResource(string resourceType, string id, string description) =>
-        new("ResourceInfo", ResourceType: resourceType, Id: id, Description: description);
-
-    public static ErrorDetail ForReason(string reason) => new("ErrorInfo", Reason: reason);
-}
-
-internal sealed record FieldViolation(string Field, string Description);

@@ -1,7 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text.Json;
-
 namespace Passbind.Server.Http;
 
 /// <summary>
@@ -71,57 +67,4 @@ internal sealed record PageRequest(int PageSize, int Skip, string? Filter, strin
 
     public string NextToken(PageTokens tokens, string lastId, DateTimeOffset now) =>
         tokens.Write(new PageToken(Collection, Filter, PageSize, lastId, now));
-}
-
-/// <summary>A collection's default and maximum page size.</summary>
-internal sealed record PageLimits(int Default, int Max)
-{
-    /// <summary>Realms, identities, credentials and credential binding jobs.</summary>
-    public static readonly PageLimits Large = new(20, 200);
-
-    /// <summary>Applications and authenticator configs.</summary>
-    public static readonly PageLimits Small = new(100, 100);
-}
-
-internal sealed record PageToken(string Collection, string? Filter, int PageSize, string AfterId, DateTimeOffset IssueTime);
-
-/// <summary>Writes and reads page tokens: JSON, MACed with a key derived from the master key, base64url.</summary>
-internal sealed class PageTokens(Secrets.MasterKey masterKey)
-{
-    private const int MacBytes = 32;
-
-    public string Write(PageToken token)
-    {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(token);
-        return Base64Url.EncodeToString([.. payload, .. masterKey.MacPageToken(payload)]);
-    }
-
-    public PageToken? Read(string text)
-    {
-        if (text.Length > 2048 || !Base64Url.IsValid(text))
-        {
-            return null;
-        }
-
-        var bytes = Base64Url.DecodeFromChars(text);
-        if (bytes.Length <= MacBytes)
-        {
-            return null;
-        }
-
-        var payload = bytes.AsSpan(0, bytes.Length - MacBytes);
-        if (!CryptographicOperations.FixedTimeEquals(masterKey.MacPageToken(payload), bytes.AsSpan(bytes.Length - MacBytes)))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<PageToken>(payload);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

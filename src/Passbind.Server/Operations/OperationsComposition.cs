@@ -4,6 +4,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Passbind.Server.Hosting;
 
 namespace Passbind.Server.Operations;
 
@@ -25,14 +26,8 @@ internal static class OperationsComposition
         services.AddSingleton<DatabaseReadiness>();
         services.AddSingleton<PassbindMetrics>();
         services.AddSingleton<IInterceptor, DatabaseMetricsInterceptor>();
-        services.AddOptions<TelemetryOptions>()
-            .BindConfiguration(TelemetryOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<TrustedProxyOptions>()
-            .BindConfiguration(TrustedProxyOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.SectionName);
+        services.AddValidatedOptions<TrustedProxyOptions>(TrustedProxyOptions.SectionName);
         services.AddTransient<IStartupFilter, ForwardedHeadersStartupFilter>();
 
         // With Logging:Console:FormatterName=json, each line carries its scopes: ASP.NET Core's RequestId,

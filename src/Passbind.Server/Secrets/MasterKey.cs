@@ -16,9 +16,9 @@ internal sealed class MasterKey
     private readonly byte[] _pageTokenKey;
     private readonly byte[] _oneTimeCodeKey;
 
-    public MasterKey(IOptions<PassbindOptions> options)
+    public MasterKey(IOptions<MasterKeyOptions> options, IOptions<ServerOptions> server)
     {
-        var root = Load(options.Value);
+        var root = Load(options.Value.MasterKey, server.Value.DataDirectory);
         _sealingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind sealing"u8.ToArray());
         _pageTokenKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind page tokens"u8.ToArray());
         _oneTimeCodeKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind one-time codes"u8.ToArray());
@@ -53,23 +53,23 @@ internal sealed class MasterKey
     /// <summary>What an emailed one-time code is stored as: its MAC, so a copy of the database cannot test guesses offline.</summary>
     public byte[] MacOneTimeCode(ReadOnlySpan<byte> data) => HMACSHA256.HashData(_oneTimeCodeKey, data);
 
-    private static byte[] Load(PassbindOptions options)
+    private static byte[] Load(string? masterKey, string dataDirectory)
     {
-        if (!string.IsNullOrWhiteSpace(options.MasterKey))
+        if (!string.IsNullOrWhiteSpace(masterKey))
         {
-            var configured = Convert.FromBase64String(options.MasterKey);
+            var configured = Convert.FromBase64String(masterKey);
             return configured.Length >= KeyBytes
                 ? configured
                 : throw new InvalidOperationException($"Passbind:MasterKey must be base64 of at least {KeyBytes} bytes.");
         }
 
-        var path = Path.Combine(options.DataDirectory, "master.key");
+        var path = Path.Combine(dataDirectory, "master.key");
         if (File.Exists(path))
         {
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
 
-        Directory.CreateDirectory(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
         var key = RandomNumberGenerator.GetBytes(KeyBytes);
         var temporary = path + ".tmp";
         using (var stream = CreatePrivateFile(temporary))

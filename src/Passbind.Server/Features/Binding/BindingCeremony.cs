@@ -29,7 +29,7 @@ internal sealed class BindingCeremony(
     BindingQueries queries,
     RegistrationVerifier verifier,
     RelyingParties relyingParties,
-    IOptions<PassbindOptions> options,
+    IOptions<WebAuthnOptions> options,
     INotificationQueue notifications,
     TimeProvider time,
     ILogger<BindingCeremony> logger)
@@ -101,7 +101,7 @@ internal sealed class BindingCeremony(
             existing.Add(credentialId);
         }
 
-        var webAuthn = options.Value.WebAuthn;
+        var webAuthn = options.Value;
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
             relyingParties.RpId(config), webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
             existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
@@ -320,12 +320,3 @@ internal sealed class BindingCeremony(
         }
     }
 }
-
-/// <summary>A link that can still bind: its job, the job's authenticator config, the identity it binds to, and its realm's look.</summary>
-internal sealed record OpenedLink(CredentialBindingJob Job, AuthenticatorConfig Config, Identity Identity, RealmLook Realm);
-
-/// <summary>What a link's row says before it is checked: the config is null once deleted.</summary>
-internal sealed record FoundLink(CredentialBindingJob Job, AuthenticatorConfig? Config, Identity Identity, RealmLook Realm);
-
-/// <summary>The route values that name a link's job.</summary>
-internal sealed record LinkAddress(string TenantId, string RealmId, string IdentityId, string JobId);

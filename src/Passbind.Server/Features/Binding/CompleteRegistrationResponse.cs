@@ -10,9 +10,3 @@ internal sealed record CompleteRegistrationResponse(
     BoundIdentity Identity,
     PasskeyTheme Theme,
     string? PostBindingRedirectUri);
-
-internal sealed record NamedResource(string Id, string DisplayName);
-
-internal sealed record BoundIdentity(string Id, string Username, string DisplayName, string? PrimaryEmailAddress, string? ExternalId);
-
-internal sealed record PasskeyTheme(string? LogoUrlLight, string? LogoUrlDark, string? SupportUrl);

@@ -40,7 +40,7 @@ internal static class BindingJobEndpoints
         BindingLinks links,
         IBindingEmailQueue emailQueue,
         AppSchemes appSchemes,
-        IOptions<PassbindOptions> options,
+        IOptions<BindingLinkOptions> options,
         TimeProvider time,
         ILogger<BindingJobRequest> logger,
         CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ internal static class BindingJobEndpoints
             return error;
         }
 
-        return await CreateForAsync(identity, fields, db, links, emailQueue, appSchemes, options.Value.Links, time, logger, cancellationToken);
+        return await CreateForAsync(identity, fields, db, links, emailQueue, appSchemes, options.Value, time, logger, cancellationToken);
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ internal static class BindingJobEndpoints
         BindingLinks links,
         IBindingEmailQueue emailQueue,
         AppSchemes appSchemes,
-        Hosting.LinkOptions lifetimes,
+        BindingLinkOptions lifetimes,
         TimeProvider time,
         ILogger logger,
         CancellationToken cancellationToken)

@@ -1,12 +1,4 @@
-using System.Text.Json;
-
 namespace Passbind.Server.Features.BindingJobs;
 
 /// <summary>The body of a create: <c>{"job": {...}}</c>, the one resource Beyond Identity wraps under another name.</summary>
 internal sealed record BindingJobRequest(BindingJobFields? Job);
-
-internal sealed record BindingJobFields(
-    string? DeliveryMethod,
-    string? AuthenticatorConfigId,
-    JsonElement? AuthenticatorConfig,
-    string? PostBindingRedirectUri);

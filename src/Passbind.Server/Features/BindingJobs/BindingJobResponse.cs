@@ -13,8 +13,3 @@ internal sealed record BindingJobResponse(
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime,
     string? CredentialId);
-
-/// <summary>What a create answers: the job, and the link itself when it is delivered by RETURN.</summary>
-internal sealed record CreateBindingJobResponse(BindingJobResponse CredentialBindingJob, string? CredentialBindingLink);
-
-internal sealed record BindingJobListResponse(IReadOnlyList<BindingJobResponse> CredentialBindingJobs, int TotalSize, string? NextPageToken);

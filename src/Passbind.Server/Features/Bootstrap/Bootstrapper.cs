@@ -22,7 +22,7 @@ namespace Passbind.Server.Features.Bootstrap;
 /// </summary>
 internal sealed class Bootstrapper(
     IServiceScopeFactory scopes,
-    IOptions<PassbindOptions> options,
+    IOptions<ServerOptions> options,
     PublicAddresses addresses,
     AccessTokens tokens,
     ActiveTokens activeTokens,

@@ -29,6 +29,7 @@ internal static class ConsoleComposition
             .ValidateOnStart();
         services.AddSingleton<ConsoleClient>();
         services.AddSingleton<ConsoleProvisioning>();
+        services.AddScoped<ConsoleIdentityImport>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, ConsoleAdministratorHandler>();
 
@@ -83,8 +84,19 @@ internal static class ConsoleComposition
             oidc.MapInboundClaims = false;
             oidc.SaveTokens = false;
             oidc.GetClaimsFromUserInfoEndpoint = false;
+            // Passbind answers authorize with the code in the query (docs/sign-in-protocol.md), a top-level GET back
+            // to the console, so the correlation and nonce cookies can be SameSite=Lax: a plain-HTTP localhost keeps them.
+            oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+            oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            oidc.NonceCookie.SameSite = SameSiteMode.Lax;
             oidc.CorrelationCookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             oidc.NonceCookie.SecurePolicy = oidc.CorrelationCookie.SecurePolicy;
+            oidc.Events.OnRemoteFailure = context =>
+            {
+                // A refused or abandoned sign-in is the operator's to retry, not a server error.
+                context.HandleResponse();
+                return SignInFailed(context.HttpContext);
+            };
             oidc.TokenValidationParameters.ValidIssuer = console.Issuer;
             oidc.Events.OnTokenValidated = context =>
             {
@@ -125,6 +137,13 @@ internal static class ConsoleComposition
         new(new ClaimsIdentity(
             [new Claim(ConsoleSchemes.IdentityClaim, identityId), new Claim(ConsoleSchemes.TenantClaim, tenantId), new Claim(ConsoleSchemes.RealmClaim, realmId)],
             ConsoleSchemes.Cookie, ConsoleSchemes.IdentityClaim, null));
+
+    private static Task SignInFailed(HttpContext context)
+    {
+        var body = "<article><h1>You are not signed in</h1><p>The sign-in did not complete: it was refused, cancelled, or took too long.</p>" +
+            "<p class=\"actions\"><a class=\"button\" href=\"/console/signin\">Try again</a></p></article>";
+        return new HtmlPage(StatusCodes.Status400BadRequest, "Sign-in failed · Passbind Console", body).ExecuteAsync(context);
+    }
 
     /// <summary>Signed in, but not an administrator: 403 and a page saying so, for pages and actions alike.</summary>
     private static Task Refuse(HttpContext context)

@@ -83,7 +83,7 @@ internal abstract class ConsolePageModel(PassbindDbContext db) : PageModel
 
     protected void Problem(string message) => Problems = [message];
 
-    private static List<string> Describe(ApiError error)
+    internal static List<string> Describe(ApiError error)
     {
         var problems = new List<string>();
         foreach (var detail in error.Body.Details ?? [])

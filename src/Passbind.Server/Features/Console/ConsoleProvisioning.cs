@@ -21,7 +21,7 @@ internal sealed class ConsoleProvisioning(
     BindingLinks links,
     IBindingEmailQueue emailQueue,
     AppSchemes appSchemes,
-    IOptions<PassbindOptions> options,
+    IOptions<BindingLinkOptions> options,
     TimeProvider time,
     ILoggerFactory loggers)
 {

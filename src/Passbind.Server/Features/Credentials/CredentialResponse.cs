@@ -22,5 +22,3 @@ internal sealed record CredentialResponse(
         credential.Id, credential.IdentityId, credential.RealmId, credential.TenantId, credential.State, WebAuthnCsrType,
         credential.JwkJson, credential.JwkThumbprint, credential.CreateTime, credential.UpdateTime);
 }
-
-internal sealed record CredentialListResponse(IReadOnlyList<CredentialResponse> Credentials, int TotalSize, string? NextPageToken);

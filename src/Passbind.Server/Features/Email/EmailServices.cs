@@ -12,15 +12,12 @@ internal static class EmailServices
     /// <summary>The outbox (queue, sender, SMTP transport) and the options it reads.</summary>
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
-        services.AddOptions<EmailOptions>()
-            .BindConfiguration(EmailOptions.SectionName)
-            .ValidateDataAnnotations()
-            .Validate(o => o.HasPositiveTimes(), "Passbind:Email times must be positive, and MaxBackoff at least InitialBackoff.")
-            .ValidateOnStart();
-        services.AddOptions<PassbindOptions>()
-            .Validate(o => SmtpMailTransport.ParseSecurity(o.Smtp.Security) is not null, "Passbind:Smtp:Security must be Auto, None, StartTls or Tls.")
-            .Validate(o => o.Smtp.Port is > 0 and < 65536, "Passbind:Smtp:Port must be a TCP port.")
-            .Validate(o => EmailText.IsHeaderSafe(o.Smtp.From) && MailboxAddress.TryParse(o.Smtp.From, out _), "Passbind:Smtp:From must be an email address.");
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.SectionName)
+            .Validate(o => o.HasPositiveTimes(), "Passbind:Email times must be positive, and MaxBackoff at least InitialBackoff.");
+        services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName)
+            .Validate(o => SmtpMailTransport.ParseSecurity(o.Security) is not null, "Passbind:Smtp:Security must be Auto, None, StartTls or Tls.")
+            .Validate(o => o.Port is > 0 and < 65536, "Passbind:Smtp:Port must be a TCP port.")
+            .Validate(o => EmailText.IsHeaderSafe(o.From) && MailboxAddress.TryParse(o.From, out _), "Passbind:Smtp:From must be an email address.");
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxCommitInterceptor>();

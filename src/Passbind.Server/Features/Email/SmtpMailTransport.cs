@@ -2,21 +2,20 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Passbind.Server.Hosting;
 using Passbind.Storage.Entities;
 
 namespace Passbind.Server.Features.Email;
 
 /// <summary>Delivers outbox messages over SMTP with MailKit, as <c>Passbind:Smtp</c> says.</summary>
-internal sealed class SmtpMailTransport(IOptions<PassbindOptions> options, IOptions<EmailOptions> email)
+internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options, IOptions<EmailOptions> email)
 {
     /// <summary>True when no SMTP host is configured and mail goes to the dev mailbox instead.</summary>
-    public bool UsesDevMailbox => string.IsNullOrWhiteSpace(options.Value.Smtp.Host);
+    public bool UsesDevMailbox => string.IsNullOrWhiteSpace(options.Value.Host);
 
     /// <summary>Connects, negotiates TLS as configured, and authenticates when a user name is set.</summary>
     public async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
     {
-        var smtp = options.Value.Smtp;
+        var smtp = options.Value;
         var client = new SmtpClient { Timeout = (int)email.Value.SmtpTimeout.TotalMilliseconds };
         try
         {
@@ -41,7 +40,7 @@ internal sealed class SmtpMailTransport(IOptions<PassbindOptions> options, IOpti
     {
         // MimeKit encodes headers itself; refusing line breaks here as well means no stored value can ever
         // add a header or a recipient, whatever wrote it.
-        foreach (var value in new[] { message.Recipient, message.Subject, message.MessageId, options.Value.Smtp.From })
+        foreach (var value in new[] { message.Recipient, message.Subject, message.MessageId, options.Value.From })
         {
             if (!EmailText.IsHeaderSafe(value))
             {
@@ -55,7 +54,7 @@ internal sealed class SmtpMailTransport(IOptions<PassbindOptions> options, IOpti
             MessageId = message.MessageId,
             Date = message.CreateTime,
         };
-        mime.From.Add(MailboxAddress.Parse(options.Value.Smtp.From));
+        mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;

@@ -12,5 +12,3 @@ internal sealed record IdentityResponse(
     string Status,
     string EnrollmentStatus,
     JsonElement Traits);
-
-internal sealed record IdentityListResponse(IReadOnlyList<IdentityResponse> Identities, int TotalSize, string? NextPageToken);

@@ -2,6 +2,3 @@ namespace Passbind.Server.Features.Realms;
 
 /// <summary>The body of a create or patch: <c>{"realm": {...}}</c>.</summary>
 internal sealed record RealmRequest(RealmFields? Realm);
-
-/// <summary>The writable fields of a realm; read-only ones a client sends are ignored, as the spec says.</summary>
-internal sealed record RealmFields(string? DisplayName, string? Classification);

@@ -7,5 +7,3 @@ internal sealed record RealmResponse(
     string? Classification,
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime);
-
-internal sealed record RealmListResponse(IReadOnlyList<RealmResponse> Realms, int TotalSize, string? NextPageToken);

@@ -26,7 +26,7 @@ internal sealed class SignInCeremony(
     SignInTransactions transactions,
     AuthenticationVerifier verifier,
     RelyingParties relyingParties,
-    IOptions<PassbindOptions> options,
+    IOptions<WebAuthnOptions> options,
     TimeProvider time,
     ILogger<SignInCeremony> logger)
 {
@@ -66,7 +66,7 @@ internal sealed class SignInCeremony(
 
         // NOTE: the credential id is echoed as sent, with no transports, whether or not it exists, so that the
         // answer says nothing about it (WebAuthn L3 §14.6.2).
-        var timeout = options.Value.WebAuthn.ChallengeTimeout;
+        var timeout = options.Value.ChallengeTimeout;
         var created = AuthenticationOptionsFactory.Create(new AuthenticationOptionsParameters(
             relyingParties.RpId(opened.Config),
             credentialId is null ? [] : [credentialId],

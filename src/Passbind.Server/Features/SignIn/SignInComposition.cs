@@ -1,5 +1,6 @@
 using Passbind.Core.WebAuthn;
 using Passbind.Server.Features.AuthenticatorConfigs;
+using Passbind.Server.Hosting;
 
 namespace Passbind.Server.Features.SignIn;
 
@@ -8,10 +9,7 @@ internal static class SignInComposition
     /// <summary>Sign-in: request JWTs, transactions, the passkey ceremony and its options.</summary>
     public static IServiceCollection AddSignIn(this IServiceCollection services)
     {
-        services.AddOptions<SignInOptions>()
-            .BindConfiguration(SignInOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<SignInOptions>(SignInOptions.SectionName);
         services.AddSingleton<SignInRequestTokens>();
         services.AddSingleton<AuthenticationVerifier>();
         services.AddScoped<SignInTransactions>();

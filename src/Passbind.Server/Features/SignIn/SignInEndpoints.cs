@@ -79,7 +79,7 @@ internal static class SignInEndpoints
     /// </summary>
     internal static async Task<Results<Ok<CreateBindingJobResponse>, ApiError>> CreateBindingJobAsync(
         string tenant_id, string realm_id, string application_id, HttpRequest request, JsonBody<BindingJobRequest> body, PassbindDbContext db,
-        PasskeyBindingTokens bindingTokens, BindingLinks links, IBindingEmailQueue emailQueue, AppSchemes appSchemes, IOptions<PassbindOptions> options,
+        PasskeyBindingTokens bindingTokens, BindingLinks links, IBindingEmailQueue emailQueue, AppSchemes appSchemes, IOptions<BindingLinkOptions> options,
         TimeProvider time, ILogger<PasskeyBindingTokens> logger, CancellationToken cancellationToken)
     {
         var bearer = AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
@@ -111,7 +111,7 @@ internal static class SignInEndpoints
 
         return await BindingJobEndpoints.CreateForAsync(
             identity, fields with { AuthenticatorConfigId = application.AuthenticatorConfigId, AuthenticatorConfig = null },
-            db, links, emailQueue, appSchemes, options.Value.Links, time, logger, cancellationToken);
+            db, links, emailQueue, appSchemes, options.Value, time, logger, cancellationToken);
     }
 
     /// <summary>The hosted sign-in page, for authenticator configs whose invoke URL is this server (docs/sign-in-protocol.md §1).</summary>

@@ -2,6 +2,3 @@ namespace Passbind.Server.Features.Tenants;
 
 /// <summary>The body of a patch: <c>{"tenant": {...}}</c>.</summary>
 internal sealed record TenantRequest(TenantFields? Tenant);
-
-/// <summary>The writable fields of a tenant; read-only ones a client sends are ignored, as the spec says.</summary>
-internal sealed record TenantFields(string? DisplayName);

@@ -1,4 +1,5 @@
 using Passbind.Server.Features.Tokens.Grants;
+using Passbind.Server.Hosting;
 
 namespace Passbind.Server.Features.Tokens;
 
@@ -7,10 +8,8 @@ internal static class TokensComposition
 {
     public static IServiceCollection AddPassbindTokens(this IServiceCollection services)
     {
-        services.AddOptions<TokenOptions>()
-            .BindConfiguration(TokenOptions.SectionName)
-            .Validate(o => o.IsValid(), "Passbind:Tokens: RevocationCheckInterval 0 to 10 minutes, RefreshTokenLifetime positive, SecretRotationGracePeriod 0 to 30 days, SigningKeyOverlap up to 90 days.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName)
+            .Validate(o => o.IsValid(), "Passbind:Tokens: RevocationCheckInterval 0 to 10 minutes, RefreshTokenLifetime positive, SecretRotationGracePeriod 0 to 30 days, SigningKeyOverlap up to 90 days.");
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<ActiveTokens>();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Passbind.Server.Tests.Infrastructure;
@@ -19,24 +20,45 @@ internal sealed partial class ConsoleBrowser : IDisposable
     private readonly HttpClient _client;
     private readonly Dictionary<string, string> _cookies = [];
 
-    private ConsoleBrowser(PassbindServer server) =>
-        _client = server.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private ConsoleBrowser(WebApplicationFactory<Program> factory, bool https = false) =>
+        _client = factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+        });
 
     private string? _lastToken;
 
     /// <summary>The HTML of the last page fetched.</summary>
     public string Html { get; private set; } = "";
 
-    public static ConsoleBrowser Anonymous(PassbindServer server) => new(server);
+    public static ConsoleBrowser Anonymous(PassbindServer server) => new(server.Factory);
 
-    /// <summary>A browser signed in to the console as <paramref name="identityId"/> of the realm.</summary>
-    public static ConsoleBrowser SignedIn(PassbindServer server, string identityId, string tenantId, string realmId)
+    /// <summary>
+    /// A browser signed in to the console as <paramref name="identityId"/> of the realm. With <paramref name="signedInAt"/>,
+    /// the session carries the times the cookie scheme writes at sign-in (issued then, expiring an idle timeout later).
+    /// </summary>
+    public static ConsoleBrowser SignedIn(PassbindServer server, string identityId, string tenantId, string realmId, DateTimeOffset? signedInAt = null) =>
+        SignedIn(server.Factory, identityId, tenantId, realmId, signedInAt);
+
+    /// <summary>A browser signed in to the console of <paramref name="factory"/>, as the other overload.</summary>
+    /// <remarks>With <paramref name="https"/> the requests come over HTTPS, as they must outside Development.</remarks>
+    public static ConsoleBrowser SignedIn(
+        WebApplicationFactory<Program> factory, string identityId, string tenantId, string realmId, DateTimeOffset? signedInAt = null, bool https = false)
     {
-        var browser = new ConsoleBrowser(server);
-        var options = server.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get("Console");
+        var browser = new ConsoleBrowser(factory, https);
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get("Console");
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim("sub", identityId), new Claim("tid", tenantId), new Claim("rid", realmId)], "Console", "sub", null));
-        browser._cookies[options.Cookie.Name!] = options.TicketDataFormat.Protect(new AuthenticationTicket(principal, "Console"));
+        var properties = new AuthenticationProperties();
+        if (signedInAt is { } issued)
+        {
+            properties.IssuedUtc = issued;
+            properties.ExpiresUtc = issued + options.ExpireTimeSpan;
+        }
+
+        browser._cookies[options.Cookie.Name!] = options.TicketDataFormat.Protect(new AuthenticationTicket(principal, properties, "Console"));
         return browser;
     }
 
@@ -62,6 +84,23 @@ internal sealed partial class ConsoleBrowser : IDisposable
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(form) };
+        var response = await SendAsync(request);
+        Read(await response.Content.ReadAsStringAsync());
+        return response;
+    }
+
+    /// <summary>Posts a form with a file, as a multipart form does, with the last page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string action, IReadOnlyDictionary<string, string> fields, string fileField, string fileName, string content)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new StringContent(AntiforgeryToken()), "__csrf");
+        form.Add(new StringContent(content, System.Text.Encoding.UTF8, "text/csv"), fileField, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = form };
         var response = await SendAsync(request);
         Read(await response.Content.ReadAsStringAsync());
         return response;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Tests.Email;
 using Passbind.Server.Tests.Infrastructure;
@@ -93,6 +94,7 @@ public abstract class ConsolePagesTests(PassbindServer server)
         Assert.Null(after.Item1.ConsoleRole);
         Assert.Equal("ACTIVE", after.Item2.State);
         Assert.Equal(0, after.Item3);
+        Assert.False(await server.QueryDbAsync(db => db.Identities.AnyAsync(i => i.RealmId == realm.RealmId && i.Username == "intruder")));
     }
 
     [Fact]
@@ -309,6 +311,140 @@ public abstract class ConsolePagesTests(PassbindServer server)
         Assert.Equal(HttpStatusCode.NotFound, identityPage.StatusCode);
     }
 
+    [Fact]
+    public async Task Import_WholeFileWithoutScript_CreatesGoodRowsAndReportsEachBadOneWithItsReason()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var taken = await server.QueryDbAsync(db => db.Identities.Where(i => i.Id == admin).Select(i => i.Username).SingleAsync());
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/identities/import";
+        var prefix = PassbindServer.NewUsername("csv");
+        var csv = "Email,username,display_name\r\n" +
+            $"{prefix}-a@example.com,{prefix}-a,\"Lovelace, Ada\"\r\n" +
+            $"not-an-email,{prefix}-b,Bad Email\r\n" +
+            "\r\n" +
+            $",{taken},Taken\r\n" +
+            $"{prefix}-c@example.com,{prefix}-c\r\n" +
+            $",{prefix}-d,\"Two\nLines\"\r\n" +
+            $"{prefix}-e@example.com,{prefix}-e,\r\n";
+
+        await browser.GetAsync(path);
+        using var response = await browser.PostFileAsync(path, new Dictionary<string, string> { ["authenticatorConfigId"] = realm.AuthenticatorConfigId }, "file", "people.csv", csv);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("2 imported, 4 failed", browser.Html, StringComparison.Ordinal);
+        Assert.Matches("<td data-label=\"Row\">3</td>\\s*<td data-label=\"Username\">[^<]*-b</td>\\s*<td data-label=\"What happened\">identity.traits.primary_email_address: ", browser.Html);
+        Assert.Matches($"<td data-label=\"Row\">4</td>\\s*<td data-label=\"Username\">{taken}</td>\\s*<td data-label=\"What happened\">username already exists", browser.Html);
+        Assert.Matches("<td data-label=\"Row\">5</td>\\s*<td data-label=\"Username\">[^<]*-c</td>\\s*<td data-label=\"What happened\">The row has 2 fields; the header has 3.", browser.Html);
+        var stored = await server.QueryDbAsync(db => db.Identities.Where(i => i.RealmId == realm.RealmId && i.Username.StartsWith(prefix)).OrderBy(i => i.Username).ToListAsync());
+        Assert.Matches("<td data-label=\"Row\">6</td>\\s*<td data-label=\"Username\">[^<]*-d</td>\\s*<td data-label=\"What happened\">identity.display_name: ", browser.Html);
+        Assert.Equal([$"{prefix}-a", $"{prefix}-e"], stored.Select(i => i.Username));
+        Assert.Equal("Lovelace, Ada", stored[0].DisplayName);
+        Assert.Equal($"{prefix}-a@example.com", stored[0].PrimaryEmailAddress);
+        Assert.Equal($"{prefix}-e", stored[1].DisplayName);
+        Assert.Equal(0, await server.QueryDbAsync(db => db.CredentialBindingJobs.CountAsync(j => j.RealmId == realm.RealmId)));
+    }
+
+    [Fact]
+    public async Task ImportRows_PartSentByTheScriptWithLinks_AnswersEachRowNumberedAndQueuesOneEmailPerAddress()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/identities/import";
+        var prefix = PassbindServer.NewUsername("part");
+        await browser.GetAsync(path);
+
+        using var response = await browser.PostFormAsync(path + "?handler=Rows", new Dictionary<string, string>
+        {
+            ["csv"] = $"username,email\n{prefix}-a,{prefix}-a@example.com\n{prefix}-b,\n,x@example.com",
+            ["firstRow"] = "101",
+            ["sendLinks"] = "true",
+            ["authenticatorConfigId"] = realm.AuthenticatorConfigId,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = JsonDocument.Parse(browser.Html).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal([101, 102, 103], rows.Select(r => r.GetProperty("row").GetInt32()));
+        Assert.True(rows[0].GetProperty("linkQueued").GetBoolean());
+        Assert.Equal("No email address, so no binding link was sent.", rows[1].GetProperty("linkProblem").GetString());
+        Assert.NotEqual(JsonValueKind.Null, rows[1].GetProperty("identityId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("identityId").ValueKind);
+        Assert.Contains("identity.traits.username", rows[2].GetProperty("problem").GetString(), StringComparison.Ordinal);
+        var jobs = await server.QueryDbAsync(db => db.CredentialBindingJobs.Where(j => j.RealmId == realm.RealmId).ToListAsync());
+        Assert.Equal("EMAIL", Assert.Single(jobs).DeliveryMethod);
+        Assert.Equal(rows[0].GetProperty("identityId").GetString(), jobs[0].IdentityId);
+        Assert.Equal(1, await server.QueryDbAsync(db => db.OutboxMessages.CountAsync(m => m.RealmId == realm.RealmId && m.Recipient == $"{prefix}-a@example.com")));
+
+        // A file the server cannot read is refused whole, and says why.
+        using var refused = await browser.PostFormAsync(path + "?handler=Rows", new Dictionary<string, string> { ["csv"] = "username,phone\nx,1", ["firstRow"] = "2" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Unknown column \\u0022phone\\u0022", browser.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsTodaysBindsSignInsAndTheOutbox()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var user = await NewIdentityAsync(realm);
+        await server.InsertCredentialAsync(realm.TenantId, realm.RealmId, user);
+        await server.InsertCredentialAsync(realm.TenantId, realm.RealmId, user);
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+
+        using var response = await browser.GetAsync($"/console/realms/{realm.RealmId}/dashboard");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<strong>Passkeys bound</strong>: 2", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Sign-ins</strong>: 0", browser.Html, StringComparison.Ordinal);
+        var today = server.Time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"<tr><td>{today}</td><td>2</td></tr>", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("No message is waiting to be sent.", browser.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Session_RequestsWithinTheIdleTimeoutSlideIt_AndItEndsAfterTheTimeoutWithoutOne()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId, server.Time.GetUtcNow());
+        var path = $"/console/realms/{realm.RealmId}/identities";
+
+        // Past half the 30 minutes a request renews the cookie, with the attributes the session must have.
+        server.Time.Advance(TimeSpan.FromMinutes(20));
+        using var renewed = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var cookie = renewed.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("passbind_console=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("; path=/console", cookie, StringComparison.Ordinal);
+        Assert.Contains("; samesite=lax", cookie, StringComparison.Ordinal);
+        Assert.Contains("; httponly", cookie, StringComparison.Ordinal);
+
+        server.Time.Advance(TimeSpan.FromMinutes(20));
+        using var slid = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, slid.StatusCode);
+
+        server.Time.Advance(TimeSpan.FromMinutes(31));
+        using var ended = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.StartsWith("/console/signin", ended.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Session_OutsideDevelopment_CookiesAreSecure()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var production = server.Factory.WithWebHostBuilder(web => web.UseEnvironment("Production"));
+        using var browser = ConsoleBrowser.SignedIn(production, admin, realm.TenantId, realm.RealmId, server.Time.GetUtcNow().AddMinutes(-20), https: true);
+
+        using var page = await browser.GetAsync($"/console/realms/{realm.RealmId}/identities");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.ToLowerInvariant()).ToList();
+        var session = Assert.Single(cookies, c => c.StartsWith("passbind_console=", StringComparison.Ordinal));
+        Assert.Contains("; secure", session, StringComparison.Ordinal);
+        Assert.Contains("; httponly", session, StringComparison.Ordinal);
+        Assert.Contains("; samesite=lax", session, StringComparison.Ordinal);
+        var antiforgery = Assert.Single(cookies, c => c.StartsWith("passbind_console_csrf=", StringComparison.Ordinal));
+        Assert.Contains("; secure", antiforgery, StringComparison.Ordinal);
+    }
+
     private static string[] Pages(TenantAccess realm, string identityId) =>
     [
         "/console",
@@ -319,6 +455,8 @@ public abstract class ConsolePagesTests(PassbindServer server)
         $"/console/realms/{realm.RealmId}/identities/{identityId}",
         $"/console/realms/{realm.RealmId}/jobs",
         $"/console/realms/{realm.RealmId}/outbox",
+        $"/console/realms/{realm.RealmId}/dashboard",
+        $"/console/realms/{realm.RealmId}/identities/import",
     ];
 
     private static (string Action, Dictionary<string, string> Fields)[] Actions(TenantAccess realm, string identityId, string credentialId)
@@ -335,6 +473,7 @@ public abstract class ConsolePagesTests(PassbindServer server)
             (identity + "?handler=Delete", new() { ["confirm"] = "x" }),
             ($"/console/realms/{realm.RealmId}/jobs?handler=Revoke", new() { ["identityId"] = identityId, ["jobId"] = "x" }),
             ($"/console/realms/{realm.RealmId}/outbox?handler=Retry", new() { ["messageId"] = "x" }),
+            ($"/console/realms/{realm.RealmId}/identities/import?handler=Rows", new() { ["csv"] = "username\nintruder", ["firstRow"] = "2" }),
             ("/console/signout", new()),
         ];
     }

@@ -22,7 +22,7 @@ internal sealed class OutboxModel(PassbindDbContext db, OutboxRetry retry, ILogg
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var realm = Db.OutboxMessages.AsNoTracking().Where(m => m.TenantId == TenantId && m.RealmId == Realm);
-        Counts = await realm.GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Counts = await ConsoleOutboxHealth.CountsAsync(Db, TenantId, Realm, cancellationToken);
         var shown = string.IsNullOrEmpty(State) ? realm : realm.Where(m => m.State == State);
 
         // Only the columns the page shows: a message's bodies hold its link.

@@ -22,7 +22,7 @@ internal sealed class IdentityDetailsModel(
     BindingLinks links,
     IBindingEmailQueue emailQueue,
     AppSchemes appSchemes,
-    IOptions<PassbindOptions> options,
+    IOptions<BindingLinkOptions> options,
     ILoggerFactory loggers) : ConsolePageModel(db)
 {
     [FromRoute(Name = "identityId")]

@@ -4,7 +4,7 @@ using Passbind.Storage.Entities;
 
 namespace Passbind.Server.Features.Console.Pages.Identities;
 
-/// <summary>The realm's identities: the newest, or those whose username or email starts with the query.</summary>
+/// <summary>The realm's identities: the first by username, or those whose username or email starts with the query.</summary>
 internal sealed class IdentitiesModel(PassbindDbContext db) : ConsolePageModel(db)
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -1,0 +1,3 @@
+namespace Passbind.Server.Features.AuthenticatorConfigs;
+
+internal sealed record AuthenticationMethodResponse(string Type);

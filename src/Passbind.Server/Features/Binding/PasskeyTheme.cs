@@ -1,0 +1,3 @@
+namespace Passbind.Server.Features.Binding;
+
+internal sealed record PasskeyTheme(string? LogoUrlLight, string? LogoUrlDark, string? SupportUrl);

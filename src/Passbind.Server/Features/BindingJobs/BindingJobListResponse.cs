@@ -1,0 +1,3 @@
+namespace Passbind.Server.Features.BindingJobs;
+
+internal sealed record BindingJobListResponse(IReadOnlyList<BindingJobResponse> CredentialBindingJobs, int TotalSize, string? NextPageToken);

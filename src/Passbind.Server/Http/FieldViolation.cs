@@ -1,0 +1,3 @@
+namespace Passbind.Server.Http;
+
+internal sealed record FieldViolation(string Field, string Description);
