@@ -40,7 +40,8 @@ public abstract partial class ManagementTokenHandlerTests(PassbindServer server)
         "/transactions/{transaction_id}:authenticateOtp",
         "/transactions/{transaction_id}:redeemOtp",
 
-        // A RETURN binding link for the identity a one-time code sign-in named: authorized by its passkey binding token.
+        // Authorized by the passkey binding token of a one-time code sign-in (docs/sign-in-protocol.md §6), checked
+        // by the handler: the application's issuer, unexpired, for an identity that has no active passkey yet.
         "/applications/{application_id}/credential-binding-jobs",
 
         // The binding link's own endpoints: authorized by the link's token, never by a management token.
