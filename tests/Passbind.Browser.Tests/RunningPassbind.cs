@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using Microsoft.Playwright;
 using Passbind.Client;
 
@@ -13,15 +12,12 @@ namespace Passbind.Browser.Tests;
 /// </summary>
 public sealed class RunningPassbind : IAsyncLifetime
 {
-    internal static readonly string Configuration =
-        typeof(RunningPassbind).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("passbind-browser-").FullName;
-    private AppProcess? _server;
+    private ServerNode? _server;
     private AppProcess? _sample;
     private IPlaywright? _playwright;
 
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
+    public string RepositoryRoot { get; } = Repository.Root();
 
     public Uri ServerUrl { get; } = new($"http://localhost:{FreePort()}");
 
@@ -52,18 +48,15 @@ public sealed class RunningPassbind : IAsyncLifetime
         // Chromium is Debian's (/usr/bin/chromium); Playwright must never fetch a browser of its own.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-        _server = AppProcess.Start(RepositoryRoot, "src/Passbind.Server", Configuration,
-            "--urls", ServerUrl.ToString().TrimEnd('/'), "--Passbind:DataDirectory=" + _dataDirectory,
-            // Development, as `dotnet run` is by default: mail without an SMTP host lands in the dev mailbox.
-            "--environment", "Development");
-        await _server.WaitUntilReadyAsync(new Uri(ServerUrl, "/healthz"), TimeSpan.FromMinutes(2));
+        // Development, as `dotnet run` is by default: mail without an SMTP host lands in the dev mailbox.
+        _server = await ServerNode.StartAsync(new NodeSettings(_dataDirectory, ServerUrl.Port) { Host = ServerUrl.Host, Environment = "Development" });
 
         var bootstrap = Path.Combine(_dataDirectory, "bootstrap.json");
         var options = PassbindClientOptions.FromBootstrapFile(bootstrap);
         Client = new PassbindClient(options);
         ServerAuthenticatorConfigId = options.AuthenticatorConfigId!;
 
-        _sample = AppProcess.Start(RepositoryRoot, "samples/Passbind.Sample", Configuration,
+        _sample = AppProcess.Start(RepositoryRoot, "samples/Passbind.Sample", Repository.Configuration,
             "--urls", SampleUrl.ToString().TrimEnd('/'), "--Sample:Bootstrap=" + bootstrap);
         await _sample.WaitUntilReadyAsync(SampleUrl, TimeSpan.FromMinutes(2));
 
@@ -183,19 +176,6 @@ public sealed class RunningPassbind : IAsyncLifetime
         var docs = Path.Combine(RepositoryRoot, "docs", "screenshots");
         Directory.CreateDirectory(docs);
         File.Copy(path, Path.Combine(docs, name + ".png"), overwrite: true);
-    }
-
-    internal static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Passbind.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Passbind.slnx not found above " + AppContext.BaseDirectory);
     }
 
     internal static int FreePort()

@@ -1,5 +1,3 @@
-using Passbind.EndToEnd.Tests;
-
 namespace Passbind.Cli.Tests;
 
 /// <summary>One real server process (started as a user starts it) shared by a test class; each test makes its own identity.</summary>

@@ -90,7 +90,7 @@ public sealed class OpenIdClientTests : IClassFixture<SignInServerFixture>, IDis
 
         public static async Task<RelyingParty> StartAsync(SignInApplication application)
         {
-            var directory = Path.Combine(ServerProcess.RepositoryRoot(), "tests", "Passbind.EndToEnd.Tests", "RelyingParty");
+            var directory = Path.Combine(Repository.Root(), "tests", "Passbind.EndToEnd.Tests", "RelyingParty");
             await InstallAsync(directory);
             var start = new ProcessStartInfo("node")
             {

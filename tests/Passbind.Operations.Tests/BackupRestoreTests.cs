@@ -1,6 +1,5 @@
 using System.Net;
 using Passbind.Client;
-using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Operations.Tests;
 

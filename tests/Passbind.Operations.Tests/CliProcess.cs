@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Passbind.EndToEnd.Tests;
 
 namespace Passbind.Operations.Tests;
 
@@ -10,8 +9,7 @@ public sealed record CliProcess(int ExitCode, string Out, string Error)
 
     public static async Task<CliProcess> RunAsync(params string[] args)
     {
-        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(ServerNode.ServerAssembly())))!;
-        var tool = Path.Combine(ServerProcess.RepositoryRoot(), "src", "Passbind.Cli", "bin", configuration, "net10.0", "passbind.dll");
+        var tool = Repository.Built("Passbind.Cli", "passbind.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(tool);
         foreach (var arg in args)

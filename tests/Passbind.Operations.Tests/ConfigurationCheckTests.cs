@@ -1,4 +1,3 @@
-using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Operations.Tests;
 

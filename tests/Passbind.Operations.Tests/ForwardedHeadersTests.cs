@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Passbind.Client;
-using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Operations.Tests;
 

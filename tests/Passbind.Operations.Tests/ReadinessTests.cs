@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Operations.Tests;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Passbind.Client;
 using Passbind.Sdk;
-using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Operations.Tests;
 

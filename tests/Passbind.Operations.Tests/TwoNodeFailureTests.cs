@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Operations.Tests;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Passbind.Client;
-using Passbind.Server.Tests.Infrastructure;
 using Passbind.Storage;
 using Passbind.Storage.PostgreSql;
 using Passbind.Storage.Sqlite;

@@ -3,14 +3,14 @@ using System.Text.Json;
 namespace Passbind.Browser.Tests.Console;
 
 /// <summary>
-/// A Passbind server of its own for the console's tests, started as the README says (<c>dotnet run --project
-/// src/Passbind.Server</c>, with <c>--urls</c> and a data directory) on an empty data directory, so that its first start
-/// makes the bootstrap administrator and writes <c>admin_binding_link</c> and <c>console_url</c> into bootstrap.json.
+/// A Passbind server of its own for the console's tests (a <see cref="ServerNode"/> in Development, as <c>dotnet run</c>
+/// is) on an empty data directory, so that its first start makes the bootstrap administrator and writes
+/// <c>admin_binding_link</c> and <c>console_url</c> into bootstrap.json.
 /// </summary>
 public sealed class ConsoleServer : IAsyncLifetime
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("passbind-console-").FullName;
-    private AppProcess? _process;
+    private ServerNode? _process;
 
     public Uri Url { get; } = new($"http://localhost:{RunningPassbind.FreePort()}");
 
@@ -21,11 +21,8 @@ public sealed class ConsoleServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _process = AppProcess.Start(RunningPassbind.FindRepositoryRoot(), "src/Passbind.Server", RunningPassbind.Configuration,
-            "--urls", Url.ToString().TrimEnd('/'), "--Passbind:DataDirectory=" + _dataDirectory,
-            // Development, as `dotnet run` is by default: mail without an SMTP host lands in the dev mailbox.
-            "--environment", "Development");
-        await _process.WaitUntilReadyAsync(new Uri(Url, "/healthz"), TimeSpan.FromMinutes(2));
+        // Development, as `dotnet run` is by default: mail without an SMTP host lands in the dev mailbox.
+        _process = await ServerNode.StartAsync(new NodeSettings(_dataDirectory, Url.Port) { Host = Url.Host, Environment = "Development" });
     }
 
     /// <summary>A string property of bootstrap.json, as an operator reads it.</summary>

@@ -65,6 +65,24 @@ public static class Api
         return error;
     }
 
+    /// <summary>
+    /// Asserts the 404 of a missing resource: <c>not_found</c> with one ResourceInfo detail naming
+    /// <paramref name="resourceType"/> and, when given, <paramref name="id"/>.
+    /// </summary>
+    public static async Task<JsonElement> AssertNotFoundAsync(HttpResponseMessage response, string resourceType, string? id = null)
+    {
+        var error = await AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
+        var detail = Assert.Single(error.GetProperty("details").EnumerateArray());
+        Assert.Equal("ResourceInfo", detail.GetProperty("type").GetString());
+        Assert.Equal(resourceType, detail.GetProperty("resource_type").GetString());
+        if (id is not null)
+        {
+            Assert.Equal(id, detail.GetProperty("id").GetString());
+        }
+
+        return error;
+    }
+
     /// <summary>The <c>code</c> of an error body, or null when the body is not one (for tallying many answers).</summary>
     public static string? ErrorCode(string body)
     {

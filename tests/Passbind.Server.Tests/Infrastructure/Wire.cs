@@ -99,6 +99,23 @@ public static partial class Wire
         return pages;
     }
 
+    /// <summary>
+    /// Pages through a collection with <paramref name="pageSize"/> (and an optional filter) and asserts what a client
+    /// must see: full pages but the last, every page reporting the whole count, no token after the last page, and
+    /// each of <paramref name="expectedIds"/> exactly once.
+    /// </summary>
+    public static async Task AssertPagesCoverAsync(HttpClient client, string collectionPath, string collection, IReadOnlyCollection<string> expectedIds, int pageSize = 2, string? filter = null)
+    {
+        var pages = await ListAllPagesAsync(client, collectionPath, collection, pageSize, filter);
+
+        var expectedSizes = Enumerable.Range(0, (expectedIds.Count + pageSize - 1) / pageSize)
+            .Select(i => Math.Min(pageSize, expectedIds.Count - (i * pageSize)));
+        Assert.Equal(expectedSizes, pages.Select(p => p.Items.Count));
+        Assert.All(pages, p => Assert.Equal(expectedIds.Count, p.TotalSize));
+        Assert.Null(pages[^1].NextPageToken);
+        Assert.Equal(expectedIds.Order(), pages.SelectMany(p => p.Items).Select(Id).Order());
+    }
+
     /// <summary>The next_page_token of a first page of <paramref name="pageSize"/> items; fails when there is none.</summary>
     public static async Task<string> FirstPageTokenAsync(HttpClient client, string collectionPath, string collection, int pageSize = 1)
     {

@@ -163,26 +163,15 @@ public abstract class ApplicationEndpointsTests(PassbindServer server)
     {
         var access = await server.CreateTenantAsync();
         var oidc = new OidcTestClient(server, access);
+        var expected = new List<string> { access.ApplicationId };
         for (var i = 0; i < 3; i++)
         {
-            await oidc.CreateApplicationAsync();
+            expected.Add((await oidc.CreateApplicationAsync()).Id);
         }
 
         using var client = server.CreateClient(access.AccessToken);
-        var seen = new List<string>();
-        string? pageToken = null;
-        do
-        {
-            using var response = await client.GetAsync($"{access.RealmPath}/applications?page_size=2{(pageToken is null ? "" : $"&page_token={pageToken}")}");
-            var page = await Api.ReadJsonAsync(response, expectedStatus: 200);
-            Assert.Equal(4, page.GetProperty("total_size").GetInt32());
-            seen.AddRange(page.GetProperty("applications").EnumerateArray().Select(a => a.GetProperty("id").GetString()!));
-            pageToken = page.TryGetProperty("next_page_token", out var next) ? next.GetString() : null;
-        }
-        while (pageToken is not null);
 
-        Assert.Equal(4, seen.Distinct().Count());
-        Assert.Contains(access.ApplicationId, seen);
+        await Wire.AssertPagesCoverAsync(client, $"{access.RealmPath}/applications", "applications", expected);
     }
 
     [Fact]

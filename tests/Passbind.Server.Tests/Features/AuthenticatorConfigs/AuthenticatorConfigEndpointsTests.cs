@@ -161,10 +161,7 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
 
         using var response = await client.GetAsync($"{Configs(access)}/{RandomId}");
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        var detail = Assert.Single(error.GetProperty("details").EnumerateArray());
-        Assert.Equal("AuthenticatorConfig", detail.GetProperty("resource_type").GetString());
-        Assert.Equal(RandomId, detail.GetProperty("id").GetString());
+        await Api.AssertNotFoundAsync(response, "AuthenticatorConfig", RandomId);
     }
 
     [Fact]
@@ -178,11 +175,7 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
             expected.Add(Wire.Id(await CreateAsync(client, access)));
         }
 
-        var pages = await Wire.ListAllPagesAsync(client, Configs(access), "authenticator_configs", pageSize: 2);
-
-        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
-        Assert.All(pages, p => Assert.Equal(5, p.TotalSize));
-        Assert.Equal(expected.Order(), pages.SelectMany(p => p.Items).Select(Wire.Id).Order());
+        await Wire.AssertPagesCoverAsync(client, Configs(access), "authenticator_configs", expected);
     }
 
     [Fact]
@@ -221,10 +214,11 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
         Assert.NotNull(page.NextPageToken);
     }
 
+    public static TheoryData<string, string> InvalidListQueries => ListQueries.Invalid("type%20eq%20%22embedded%22");
+
     [Theory]
-    [InlineData("page_size=-5", "page_size")]
+    [MemberData(nameof(InvalidListQueries))]
     [InlineData("page_token=AAAA", "page_token")]
-    [InlineData("filter=type%20eq%20%22embedded%22", "filter")]
     public async Task List_InvalidQuery_Returns400NamingParameter(string query, string field)
     {
         var access = await server.CreateTenantAsync();

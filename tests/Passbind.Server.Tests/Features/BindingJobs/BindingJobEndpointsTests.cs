@@ -159,10 +159,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
 
         using var response = await client.PostAsync(Jobs(access, identityId), Api.Json(ReturnBody(unknownConfig)));
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        var detail = Assert.Single(error.GetProperty("details").EnumerateArray());
-        Assert.Equal("AuthenticatorConfig", detail.GetProperty("resource_type").GetString());
-        Assert.Equal(unknownConfig, detail.GetProperty("id").GetString());
+        await Api.AssertNotFoundAsync(response, "AuthenticatorConfig", unknownConfig);
         Assert.Equal(0, await Api.CountAsync(client, Jobs(access, "-")));
     }
 
@@ -192,8 +189,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
 
         using var response = await client.PostAsync(Jobs(access, RandomId), Api.Json(ReturnBody(access.AuthenticatorConfigId)));
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        Assert.Equal("Identity", error.GetProperty("details")[0].GetProperty("resource_type").GetString());
+        await Api.AssertNotFoundAsync(response, "Identity");
     }
 
     [Theory]
@@ -248,8 +244,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
 
         using var unknown = await client.GetAsync($"{Jobs(access, identityId)}/{RandomId}");
 
-        var error = await Api.AssertErrorAsync(unknown, HttpStatusCode.NotFound, "not_found");
-        Assert.Equal("CredentialBindingJob", error.GetProperty("details")[0].GetProperty("resource_type").GetString());
+        await Api.AssertNotFoundAsync(unknown, "CredentialBindingJob");
         await Wire.AssertLikeRandomAsync(client, "GET", $"{Jobs(access, otherIdentityId)}/{jobId}", jobId, $"{Jobs(access, otherIdentityId)}/{RandomId}", RandomId);
     }
 
@@ -339,11 +334,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
 
         foreach (var path in new[] { Jobs(access, identityId), Jobs(access, "-") })
         {
-            var pages = await Wire.ListAllPagesAsync(client, path, "credential_binding_jobs", pageSize: 2);
-
-            Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
-            Assert.All(pages, p => Assert.Equal(5, p.TotalSize));
-            Assert.Equal(expected.Order(), pages.SelectMany(p => p.Items).Select(Wire.Id).Order());
+            await Wire.AssertPagesCoverAsync(client, path, "credential_binding_jobs", expected);
         }
     }
 
@@ -399,20 +390,14 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
             await CreateAsync(client, access, identityId, "EMAIL");
         }
 
-        var pages = await Wire.ListAllPagesAsync(client, Jobs(access, "-"), "credential_binding_jobs", pageSize: 2, filter: "delivery_method eq \"RETURN\"");
-
-        Assert.Equal([2, 1], pages.Select(p => p.Items.Count));
-        Assert.All(pages, p => Assert.Equal(3, p.TotalSize));
-        Assert.Equal(expected.Order(), pages.SelectMany(p => p.Items).Select(Wire.Id).Order());
+        await Wire.AssertPagesCoverAsync(client, Jobs(access, "-"), "credential_binding_jobs", expected, filter: "delivery_method eq \"RETURN\"");
     }
 
+    public static TheoryData<string, string> InvalidListQueries => ListQueries.Invalid(
+        "identity_id%20eq%20%22x%22", "state%20ne%20%22REVOKED%22", "state");
+
     [Theory]
-    [InlineData("filter=identity_id%20eq%20%22x%22", "filter")]
-    [InlineData("filter=state%20ne%20%22REVOKED%22", "filter")]
-    [InlineData("filter=state", "filter")]
-    [InlineData("page_size=x", "page_size")]
-    [InlineData("skip=-3", "skip")]
-    [InlineData("page_token=%%%", "page_token")]
+    [MemberData(nameof(InvalidListQueries))]
     public async Task List_InvalidQuery_Returns400NamingParameter(string query, string field)
     {
         var access = await server.CreateTenantAsync();
@@ -460,8 +445,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
 
         using var response = await client.GetAsync(Jobs(access, RandomId));
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        Assert.Equal("Identity", error.GetProperty("details")[0].GetProperty("resource_type").GetString());
+        await Api.AssertNotFoundAsync(response, "Identity");
     }
 
     [Fact]
@@ -532,8 +516,7 @@ public abstract partial class BindingJobEndpointsTests(PassbindServer server)
 
         using var response = await client.PostAsync($"{Jobs(access, identityId)}/{RandomId}:revoke", Api.Json("{}"));
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        Assert.Equal("CredentialBindingJob", error.GetProperty("details")[0].GetProperty("resource_type").GetString());
+        await Api.AssertNotFoundAsync(response, "CredentialBindingJob");
     }
 
     [Fact]

@@ -29,15 +29,7 @@ public abstract class RealmEndpointsTests(PassbindServer server)
         """{"realm":{"display_name":"a","display_name":"b"}}""",
         new string('[', 10_000) + new string(']', 10_000));
 
-    public static TheoryData<string, string> InvalidListQueries => new()
-    {
-        { "page_size=-1", "page_size" },
-        { "page_size=abc", "page_size" },
-        { "page_size=1e309", "page_size" },
-        { "skip=-1", "skip" },
-        { "page_token=not-a-token", "page_token" },
-        { "filter=display_name%20eq%20%22x%22", "filter" },
-    };
+    public static TheoryData<string, string> InvalidListQueries => ListQueries.Invalid("display_name%20eq%20%22x%22");
 
     [Fact]
     public async Task Create_DisplayNameAndClassification_Returns200WithBareRealm()
@@ -119,11 +111,7 @@ public abstract class RealmEndpointsTests(PassbindServer server)
 
         using var response = await client.GetAsync($"/v1/tenants/{server.Bootstrap.TenantId}/realms/{RandomId}");
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        var detail = Assert.Single(error.GetProperty("details").EnumerateArray());
-        Assert.Equal("ResourceInfo", detail.GetProperty("type").GetString());
-        Assert.Equal("Realm", detail.GetProperty("resource_type").GetString());
-        Assert.Equal(RandomId, detail.GetProperty("id").GetString());
+        await Api.AssertNotFoundAsync(response, "Realm", RandomId);
     }
 
     [Fact]
@@ -137,12 +125,7 @@ public abstract class RealmEndpointsTests(PassbindServer server)
             expected.Add(Wire.Id(await CreateRealmAsync(client, access.TenantId)));
         }
 
-        var pages = await Wire.ListAllPagesAsync(client, $"/v1/tenants/{access.TenantId}/realms", "realms", pageSize: 2);
-
-        Assert.Equal([2, 2, 1], pages.Select(p => p.Items.Count));
-        Assert.All(pages, p => Assert.Equal(5, p.TotalSize));
-        Assert.Null(pages[^1].NextPageToken);
-        Assert.Equal(expected.Order(), pages.SelectMany(p => p.Items).Select(Wire.Id).Order());
+        await Wire.AssertPagesCoverAsync(client, $"/v1/tenants/{access.TenantId}/realms", "realms", expected);
     }
 
     [Fact]

@@ -124,11 +124,7 @@ public abstract class TenantEndpointsTests(PassbindServer server)
 
         using var response = await client.GetAsync("/v1/tenants/0001000000000000");
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        var detail = Assert.Single(error.GetProperty("details").EnumerateArray());
-        Assert.Equal("ResourceInfo", detail.GetProperty("type").GetString());
-        Assert.Equal("Tenant", detail.GetProperty("resource_type").GetString());
-        Assert.Equal("0001000000000000", detail.GetProperty("id").GetString());
+        await Api.AssertNotFoundAsync(response, "Tenant", "0001000000000000");
     }
 
     [Theory]

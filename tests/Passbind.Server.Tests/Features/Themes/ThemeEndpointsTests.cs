@@ -151,10 +151,7 @@ public abstract class ThemeEndpointsTests(PassbindServer server)
 
         using var response = await client.PatchAsync(Theme(access, RandomId), Api.Json("""{"theme":{"button_color":"#000000"}}"""));
 
-        var error = await Api.AssertErrorAsync(response, HttpStatusCode.NotFound, "not_found");
-        var detail = Assert.Single(error.GetProperty("details").EnumerateArray());
-        Assert.Equal("Theme", detail.GetProperty("resource_type").GetString());
-        Assert.Equal(RandomId, detail.GetProperty("id").GetString());
+        await Api.AssertNotFoundAsync(response, "Theme", RandomId);
     }
 
     [Fact]

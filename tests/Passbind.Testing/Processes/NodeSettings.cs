@@ -1,9 +1,12 @@
-namespace Passbind.Operations.Tests;
+namespace Passbind.Testing.Processes;
 
 /// <summary>How to start a <see cref="ServerNode"/>: its data directory, its port, and configuration given on its command line.</summary>
 public sealed record NodeSettings(string DataDirectory, int Port)
 {
-    public string BaseUrl => $"http://127.0.0.1:{Port}";
+    /// <summary>The host name in <see cref="BaseUrl"/>: 127.0.0.1, or <c>localhost</c> where pages need that RP ID.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    public string BaseUrl => $"http://{Host}:{Port}";
 
     public string BootstrapPath => Path.Combine(DataDirectory, "bootstrap.json");
 

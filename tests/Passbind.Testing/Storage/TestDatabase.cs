@@ -1,4 +1,4 @@
-namespace Passbind.Server.Tests.Infrastructure;
+namespace Passbind.Testing.Storage;
 
 /// <summary>The storage providers every integration test class runs against.</summary>
 public enum TestDatabase

@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using Passbind.EndToEnd.Tests;
 
-namespace Passbind.Operations.Tests;
+namespace Passbind.Testing.Processes;
 
 /// <summary>
 /// One Passbind server process, started from its built dll (<c>dotnet Passbind.Server.dll</c>, as deploy/passbind.service
@@ -114,7 +112,10 @@ public sealed class ServerNode : IAsyncDisposable
         using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("kill did not start");
         kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {_process.Id} exited with {kill.ExitCode}.");
+        }
     }
 
     public async Task WaitForExitAsync(TimeSpan timeout)
@@ -238,12 +239,7 @@ public sealed class ServerNode : IAsyncDisposable
     }
 
     /// <summary>The server's dll as the test build made it (Debug unless <c>dotnet test -c Release</c>).</summary>
-    public static string ServerAssembly()
-    {
-        var configuration = typeof(ServerNode).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = Path.Combine(ServerProcess.RepositoryRoot(), "src", "Passbind.Server", "bin", configuration, "net10.0", "Passbind.Server.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("The server is not built.", path);
-    }
+    public static string ServerAssembly() => Repository.Built("Passbind.Server", "Passbind.Server.dll");
 
     public static int FreePort()
     {

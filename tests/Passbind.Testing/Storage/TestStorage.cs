@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Passbind.Server.Tests.Infrastructure;
+namespace Passbind.Testing.Storage;
 
 /// <summary>
 /// The storage of one test server: a fresh temporary data directory, and for PostgreSQL a fresh database made
