@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Features.AuthenticatorConfigs;
 using Passbind.Storage;
@@ -6,23 +5,14 @@ using Passbind.Storage;
 namespace Passbind.Server.Features.Binding;
 
 /// <summary>The binding ceremony's calls are allowed from the trusted origins of their job's authenticator config.</summary>
-internal sealed class BindingTrustedOrigins : ITrustedOriginsSource
+internal sealed class BindingTrustedOrigins : RouteTrustedOrigins
 {
-    public string PolicyName => BindingCeremonyEndpoints.CorsPolicy;
+    public override string PolicyName => BindingCeremonyEndpoints.CorsPolicy;
 
-    public async Task<IReadOnlyList<string>?> FindAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        var route = context.Request.RouteValues;
-        if (route["job_id"] is not string jobId || route["tenant_id"] is not string tenantId || route["realm_id"] is not string realmId)
-        {
-            return null;
-        }
+    protected override string RouteId => "job_id";
 
-        var db = context.RequestServices.GetRequiredService<PassbindDbContext>();
-        var origins = await db.CredentialBindingJobs.AsNoTracking()
-            .Where(j => j.Id == jobId && j.TenantId == tenantId && j.RealmId == realmId)
-            .Join(db.AuthenticatorConfigs, j => j.AuthenticatorConfigId, c => c.Id, (j, c) => c.TrustedOriginsJson)
-            .FirstOrDefaultAsync(cancellationToken);
-        return origins is null ? null : JsonSerializer.Deserialize<string[]>(origins);
-    }
+    protected override IQueryable<string> ConfigIds(PassbindDbContext db, string tenantId, string realmId, string id) =>
+        db.CredentialBindingJobs.AsNoTracking()
+            .Where(j => j.Id == id && j.TenantId == tenantId && j.RealmId == realmId)
+            .Select(j => j.AuthenticatorConfigId);
 }
