@@ -11,7 +11,7 @@ using Passbind.Storage;
 using Passbind.Storage.Entities;
 using Passbind.Storage.Sqlite;
 
-namespace Passbind.Server.Tests.Storage;
+namespace Passbind.Storage.Tests;
 
 /// <summary>
 /// The SQLite write queue on a database of its own, through DbContexts configured as the server configures them
