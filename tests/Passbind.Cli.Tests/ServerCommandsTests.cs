@@ -172,7 +172,7 @@ public sealed class ServerCommandsTests : IClassFixture<ServerFixture>
         var identityId = await CreateIdentityAsync();
         var link = (await RunServer("links", "create", identityId)).Out.Trim();
         (await CliRun.RunAsync([.. store.Args("bind", link, "--allow-domain", _fixture.Host)])).AssertExit(ExitCodes.Ok);
-        var application = await Passbind.EndToEnd.Tests.SignInApplication.CreateAsync(_fixture.Server);
+        var application = await SignInApplication.CreateAsync(_fixture.Server);
         var (attempt, authenticateUrl) = await application.AuthorizeAsync();
 
         var signedIn = await CliRun.RunAsync([.. store.Args("authenticate", authenticateUrl, "--allow-domain", _fixture.Host)]);

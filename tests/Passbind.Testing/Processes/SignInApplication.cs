@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Passbind.EndToEnd.Tests;
+namespace Passbind.Testing.Processes;
 
 /// <summary>
 /// An OIDC application on a real server, made with the management API as an app's operator would, and the relying
