@@ -8,8 +8,6 @@ namespace Passbind.Server.Http;
 /// </summary>
 internal sealed record PageRequest(int PageSize, int Skip, string? Filter, string? AfterId, string Collection)
 {
-    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(7);
-
     public static ApiError? TryRead(HttpRequest request, string collection, PageLimits limits, PageTokens tokens, out PageRequest page)
     {
         page = new PageRequest(limits.Default, 0, null, null, collection);
@@ -46,7 +44,7 @@ internal sealed record PageRequest(int PageSize, int Skip, string? Filter, strin
         if (query["page_token"].ToString() is { Length: > 0 } tokenText)
         {
             var token = tokens.Read(tokenText);
-            if (token is null || token.Collection != collection || request.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - token.IssueTime > TokenLifetime)
+            if (token is null || token.Collection != collection)
             {
                 return ApiError.InvalidField("page_token", "invalid page token");
             }

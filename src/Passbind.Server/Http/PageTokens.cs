@@ -4,10 +4,15 @@ using System.Text.Json;
 
 namespace Passbind.Server.Http;
 
-/// <summary>Writes and reads page tokens: JSON, MACed with a key derived from the master key, base64url.</summary>
-internal sealed class PageTokens(Secrets.MasterKey masterKey)
+/// <summary>
+/// Writes and reads page tokens: JSON, MACed with a key derived from the master key, base64url; a token older than
+/// <see cref="TokenLifetime"/> reads as none.
+/// </summary>
+internal sealed class PageTokens(Secrets.MasterKey masterKey, TimeProvider time)
 {
     private const int MacBytes = 32;
+
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromDays(7);
 
     public string Write(PageToken token)
     {
@@ -36,7 +41,7 @@ internal sealed class PageTokens(Secrets.MasterKey masterKey)
 
         try
         {
-            return JsonSerializer.Deserialize<PageToken>(payload);
+            return JsonSerializer.Deserialize<PageToken>(payload) is { } token && time.GetUtcNow() - token.IssueTime <= TokenLifetime ? token : null;
         }
         catch (JsonException)
         {
