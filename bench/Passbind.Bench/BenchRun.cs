@@ -29,6 +29,9 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
     private ServerProcess? _server;
     private ManagementApi? _api;
     private Embedded? _sdk;
+    private RelyingParty? _relyingParty;
+    private Embedded? _signInSdk;
+    private string[] _signInPasskeys = [];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +77,10 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
                 PasskeyStore = new InMemoryPasskeyStore(),
                 HttpClient = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(60) },
             }, cancellationToken);
+            if (settings.Runs("sign_in"))
+            {
+                await PrepareSignInAsync(bootstrap, handler, cancellationToken);
+            }
 
             var templateId = await _api.CreateIdentityAsync(IdentitySeeder.TemplateToken, cancellationToken);
             await MeasureCeilingsAsync(new BindTransactionTarget(bootstrap.TenantId, bootstrap.RealmId, templateId, bootstrap.AuthenticatorConfigId), databaseConnection, cancellationToken);
@@ -86,14 +93,21 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
 
             if (settings.JitWarmUp > TimeSpan.Zero)
             {
-                Status($"warming the server's JIT for {settings.JitWarmUp.TotalSeconds:0} s (bind, create, link at concurrency 4; not reported)");
+                var signsIn = _relyingParty is not null;
+                Status($"warming the server's JIT for {settings.JitWarmUp.TotalSeconds * (signsIn ? 4.0 / 3 : 1):0} s (bind, create, link{(signsIn ? ", sign-in" : "")} at concurrency 4; not reported)");
                 var share = settings.JitWarmUp / 3;
                 await BindPhaseAsync(4, share, cancellationToken);
+                if (signsIn)
+                {
+                    await SignInPhaseAsync(4, share, cancellationToken);
+                }
+
                 await Run(4, share, async (_, ct) => { await _api.CreateIdentityAsync(NextName("warm"), ct); return OpOutcome.Ok; }, cancellationToken);
                 await Run(4, share, async (w, ct) => { await _api.CreateLinkAsync(linkTargets[w], "RETURN", ct); return OpOutcome.Ok; }, cancellationToken);
             }
 
             await ScenarioAsync("bind", (c, d, ct) => BindPhaseAsync(c, d, ct), cancellationToken);
+            await ScenarioAsync("sign_in", (c, d, ct) => SignInPhaseAsync(c, d, ct), cancellationToken);
             await ScenarioAsync("identity_create", (c, d, ct) => Run(c, d, async (_, t) =>
             {
                 await _api.CreateIdentityAsync(NextName("create"), t);
@@ -165,6 +179,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         finally
         {
             _api?.Dispose();
+            _relyingParty?.Dispose();
             if (_server is not null)
             {
                 await _server.DisposeAsync();
@@ -272,6 +287,46 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         return links;
     }
 
+    /// <summary>
+    /// Before any clock: the relying party's OIDC application, and one identity with a bound software passkey per worker
+    /// of the highest concurrency, held by a second SDK whose store keeps the keys and counters. One passkey per worker
+    /// keeps each counter's assertions in order, as on a real device.
+    /// </summary>
+    private async Task PrepareSignInAsync(Bootstrap bootstrap, HttpMessageHandler handler, CancellationToken cancellationToken)
+    {
+        var workers = settings.Concurrencies.Max();
+        Status($"sign-in: an OIDC application and {workers} identities with a bound passkey each");
+        _relyingParty = await RelyingParty.CreateAsync(bootstrap, handler, cancellationToken);
+        _signInSdk = await Embedded.InitializeAsync(new EmbeddedOptions
+        {
+            AllowedDomains = ["127.0.0.1"],
+            PasskeyStore = new SigningPasskeyStore(),
+            HttpClient = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(60) },
+        }, cancellationToken);
+        var passkeys = new string[workers];
+        await Parallel.ForAsync(0, workers, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var identity = await _api!.CreateIdentityAsync(NextName("signin"), ct);
+            var bound = await _signInSdk.BindPasskeyAsync(await _api.CreateLinkAsync(identity, "RETURN", ct), ct);
+            passkeys[i] = bound.Passkey.Id;
+        });
+        _signInPasskeys = passkeys;
+    }
+
+    /// <summary>
+    /// Signs in as a relying party and an app with the .NET SDK do together: authorize (302 to the authenticate URL), the
+    /// SDK's assertion options, software assertion and completion, then the code exchange with the PKCE verifier. Worker
+    /// <c>w</c> always signs with passkey <c>w</c>.
+    /// </summary>
+    private Task<LoadMeasurement> SignInPhaseAsync(int concurrency, TimeSpan duration, CancellationToken cancellationToken) =>
+        Run(concurrency, duration, async (worker, ct) =>
+        {
+            var (attempt, authenticateUrl) = await _relyingParty!.AuthorizeAsync(ct);
+            var signedIn = await _signInSdk!.AuthenticateAsync(authenticateUrl, _signInPasskeys[worker % _signInPasskeys.Length], ct);
+            await _relyingParty.ExchangeAsync(attempt, signedIn.RedirectUrl, ct);
+            return OpOutcome.Ok;
+        }, cancellationToken);
+
     private async Task MeasureRestartAsync(string root, string dataDirectory, string? postgreSql, string serverLog, long identities, CancellationToken cancellationToken)
     {
         if (!settings.Runs("restart_ready"))
@@ -304,7 +359,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         var notes = new List<string>
         {
             $"Machine: {Environment.ProcessorCount} cores ({Environment.OSVersion}), .NET {Environment.Version}; the driver shares the cores with the server.",
-            $"Warm-up {settings.WarmUp.TotalSeconds:0} s and timed phase {settings.Duration.TotalSeconds:0} s per scenario and concurrency; JIT warm-up {settings.JitWarmUp.TotalSeconds:0} s; ceilings {settings.CeilingDuration.TotalSeconds:0} s each.",
+            $"Warm-up {settings.WarmUp.TotalSeconds:0} s and timed phase {settings.Duration.TotalSeconds:0} s per scenario and concurrency; JIT warm-up {settings.JitWarmUp.TotalSeconds:0} s{(_relyingParty is not null && settings.JitWarmUp > TimeSpan.Zero ? $" and {settings.JitWarmUp.TotalSeconds / 3:0} s of sign-in" : string.Empty)}; ceilings {settings.CeilingDuration.TotalSeconds:0} s each.",
             $"Lower ceiling: {_lowerCeiling:0} ops/s; `ratio` is ops/s over it.",
         };
         notes.AddRange(_notes);

@@ -39,7 +39,7 @@ var only = new Option<string[]>("--only")
 
 var replot = new Option<string?>("--replot") { Description = "redraw the chart from a saved JSON-lines file (writes the .png beside it) and exit" };
 
-var root = new RootCommand("Passbind load driver: binds per second, latency and scale, against this machine's own ceilings (issue 6).")
+var root = new RootCommand("Passbind load driver: binds and sign-ins per second, latency and scale, against this machine's own ceilings (issues 6 and 11).")
 {
     provider, connection, quick, concurrency, scales, duration, warmUp, jitWarmUp, results, noBuild, only, replot,
 };

@@ -6,6 +6,7 @@ namespace Passbind.Bench.Server;
 /// <summary>The fields of <c>bootstrap.json</c> (product.md fixed point 3) the driver needs.</summary>
 internal sealed record Bootstrap(
     [property: JsonPropertyName("api_base_url")] string ApiBaseUrl,
+    [property: JsonPropertyName("auth_base_url")] string AuthBaseUrl,
     [property: JsonPropertyName("tenant_id")] string TenantId,
     [property: JsonPropertyName("realm_id")] string RealmId,
     [property: JsonPropertyName("authenticator_config_id")] string AuthenticatorConfigId,

@@ -1,6 +1,10 @@
 namespace Passbind.Server.Features.Oidc;
 
-/// <summary>An application's OpenID Provider metadata (OpenID Connect Discovery 1.0 §3, RFC 8414).</summary>
+/// <summary>
+/// An application's OpenID Provider metadata (OpenID Connect Discovery 1.0 §3, RFC 8414).
+/// <see cref="AuthorizationResponseIssParameterSupported"/> is always true: every authorization response, code or
+/// error, carries <c>iss</c> (RFC 9207 §3), so a client that talks to several issuers can refuse a mixed-up one.
+/// </summary>
 internal sealed record DiscoveryDocument(
     string Issuer,
     string AuthorizationEndpoint,
@@ -19,4 +23,5 @@ internal sealed record DiscoveryDocument(
     IReadOnlyList<string> IntrospectionEndpointAuthMethodsSupported,
     IReadOnlyList<string> RevocationEndpointAuthMethodsSupported,
     IReadOnlyList<string> ScopesSupported,
-    IReadOnlyList<string> ClaimsSupported);
+    IReadOnlyList<string> ClaimsSupported,
+    bool AuthorizationResponseIssParameterSupported);

@@ -5,7 +5,7 @@ internal static class OidcComposition
 {
     public static IServiceCollection AddPassbindOidc(this IServiceCollection services)
     {
-        services.AddScoped<AuthorizationCodes>();
+        services.AddSingleton<AuthorizationCodes>();
         services.AddSingleton<IdTokens>();
         services.AddScoped<PresentedTokens>();
         return services;

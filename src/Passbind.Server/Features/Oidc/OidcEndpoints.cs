@@ -68,7 +68,8 @@ internal static class OidcEndpoints
             clientAuth,
             clientAuth,
             scopes,
-            OidcScopes.Claims));
+            OidcScopes.Claims,
+            AuthorizationResponseIssParameterSupported: true));
     }
 
     internal static async Task<Results<Ok<JsonWebKeySetResponse>, ApiError>> GetKeySetAsync(

@@ -11,7 +11,6 @@ internal static class SignInComposition
     {
         services.AddValidatedOptions<SignInOptions>(SignInOptions.SectionName);
         services.AddSingleton<SignInRequestTokens>();
-        services.AddSingleton<AuthorizationCodes>();
         services.AddSingleton<AuthenticationVerifier>();
         services.AddScoped<SignInTransactions>();
         services.AddScoped<SignInCeremony>();

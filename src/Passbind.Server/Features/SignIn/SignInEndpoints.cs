@@ -191,68 +191,50 @@ internal static class SignInEndpoints
             : TypedResults.Redirect(authenticateUrl);
     }
 
-    internal static async Task<Results<Ok<AuthenticationContextResponse>, ApiError>> GetContextAsync(
+    internal static Task<Results<Ok<AuthenticationContextResponse>, ApiError>> GetContextAsync(
         string tenant_id, string realm_id, string transaction_id, JsonBody<TransactionRequest> body, SignInTransactions transactions,
-        CancellationToken cancellationToken)
-    {
-        if (body.Error is { } bodyError)
+        CancellationToken cancellationToken) =>
+        AnswerAsync(body, async request =>
         {
-            return BindingErrors.Malformed(bodyError);
-        }
+            var (opened, error) = await transactions.OpenAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), request.Request, cancellationToken);
+            return (opened is null ? null : transactions.Describe(opened), error);
+        });
 
-        var (opened, error) = await transactions.OpenAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!.Request, cancellationToken);
-        return opened is null ? error! : TypedResults.Ok(transactions.Describe(opened));
-    }
-
-    internal static async Task<Results<Ok<AuthenticationOptionsResponse>, ApiError>> CreateOptionsAsync(
+    internal static Task<Results<Ok<AuthenticationOptionsResponse>, ApiError>> CreateOptionsAsync(
         string tenant_id, string realm_id, string transaction_id, JsonBody<AuthenticationOptionsRequest> body, SignInCeremony ceremony,
-        CancellationToken cancellationToken)
-    {
-        if (body.Error is { } bodyError)
-        {
-            return BindingErrors.Malformed(bodyError);
-        }
+        CancellationToken cancellationToken) =>
+        AnswerAsync(body, request => ceremony.CreateOptionsAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), request, cancellationToken));
 
-        var (options, error) = await ceremony.CreateOptionsAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
-        return options is null ? error! : TypedResults.Ok(options);
-    }
-
-    internal static async Task<Results<Ok<CompleteAuthenticationResponse>, ApiError>> CompleteAsync(
+    internal static Task<Results<Ok<CompleteAuthenticationResponse>, ApiError>> CompleteAsync(
         string tenant_id, string realm_id, string transaction_id, JsonBody<CompleteAuthenticationRequest> body, SignInCeremony ceremony,
-        CancellationToken cancellationToken)
-    {
-        if (body.Error is { } bodyError)
-        {
-            return BindingErrors.Malformed(bodyError);
-        }
+        CancellationToken cancellationToken) =>
+        AnswerAsync(body, request => ceremony.CompleteAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), request, cancellationToken));
 
-        var (response, error) = await ceremony.CompleteAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
-        return response is null ? error! : TypedResults.Ok(response);
-    }
-
-    internal static async Task<Results<Ok<AuthenticateOtpResponse>, ApiError>> SendOneTimeCodeAsync(
+    internal static Task<Results<Ok<AuthenticateOtpResponse>, ApiError>> SendOneTimeCodeAsync(
         string tenant_id, string realm_id, string transaction_id, JsonBody<AuthenticateOtpRequest> body, OneTimeCodeSignIn oneTimeCodes,
-        CancellationToken cancellationToken)
-    {
-        if (body.Error is { } bodyError)
-        {
-            return BindingErrors.Malformed(bodyError);
-        }
+        CancellationToken cancellationToken) =>
+        AnswerAsync(body, request => oneTimeCodes.SendAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), request, cancellationToken));
 
-        var (response, error) = await oneTimeCodes.SendAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
-        return response is null ? error! : TypedResults.Ok(response);
-    }
-
-    internal static async Task<Results<Ok<RedeemOtpResponse>, ApiError>> RedeemOneTimeCodeAsync(
+    internal static Task<Results<Ok<RedeemOtpResponse>, ApiError>> RedeemOneTimeCodeAsync(
         string tenant_id, string realm_id, string transaction_id, JsonBody<RedeemOtpRequest> body, OneTimeCodeSignIn oneTimeCodes,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        AnswerAsync(body, request => oneTimeCodes.RedeemAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), request, cancellationToken));
+
+    /// <summary>
+    /// Every transaction call answers alike: a body that is not the call's JSON is <c>invalid_request</c> before anything
+    /// is looked up; otherwise the step's answer, or its error.
+    /// </summary>
+    private static async Task<Results<Ok<TResponse>, ApiError>> AnswerAsync<TRequest, TResponse>(
+        JsonBody<TRequest> body, Func<TRequest, Task<(TResponse? Response, ApiError? Error)>> step)
+        where TRequest : class
+        where TResponse : class
     {
         if (body.Error is { } bodyError)
         {
             return BindingErrors.Malformed(bodyError);
         }
 
-        var (response, error) = await oneTimeCodes.RedeemAsync(new TransactionAddress(tenant_id, realm_id, transaction_id), body.Value!, cancellationToken);
+        var (response, error) = await step(body.Value!);
         return response is null ? error! : TypedResults.Ok(response);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Passbind.Server.Features.AuthenticatorConfigs;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Hosting;
 using Passbind.Server.Http;
 using Passbind.Storage;
@@ -133,7 +134,7 @@ internal sealed class SignInTransactions(
     public string IssueCode(OpenedTransaction opened, string identityId, string? credentialId, IReadOnlyList<string> amr, DateTimeOffset authTime)
     {
         var transaction = opened.Transaction;
-        var code = codes.Add(db, new AuthorizationCodeGrant(
+        var code = codes.Add(db, new AuthorizationCodeContent(
             transaction.TenantId, transaction.RealmId, transaction.ApplicationId, identityId, credentialId, transaction.RedirectUri,
             transaction.CodeChallenge, transaction.CodeChallengeMethod, transaction.Nonce, transaction.Scope, authTime, amr));
         var issuer = tokens.Issuer(transaction.TenantId, transaction.RealmId, transaction.ApplicationId);

@@ -40,6 +40,7 @@ public abstract class OidcEndpointsTests(PassbindServer server)
         Assert.Contains("offline_access", Strings(document, "scopes_supported"));
         Assert.Contains("pets:read", Strings(document, "scopes_supported"));
         Assert.Contains("nonce", Strings(document, "claims_supported"));
+        Assert.True(document.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
 
         using var missing = await client.GetAsync($"{oidc.Access.RealmPath}/applications/00000000-dead-beef-0000-000000000000/.well-known/openid-configuration");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Passbind.Server.Features.Oidc;
 using Passbind.Server.Tests.Infrastructure;
 using Passbind.Storage;
-using Passbind.Storage.Entities;
 
 namespace Passbind.Server.Tests.Features.Oidc;
 
@@ -58,26 +57,13 @@ public sealed class OidcTestClient(PassbindServer server, TenantAccess access)
     {
         using var scopeServices = server.Services.CreateScope();
         var codes = scopeServices.ServiceProvider.GetRequiredService<AuthorizationCodes>();
-        var now = server.Time.GetUtcNow();
-        var transaction = new SignInTransaction
-        {
-            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            TenantId = access.TenantId,
-            RealmId = access.RealmId,
-            ApplicationId = application.Id,
-            AuthenticatorConfigId = access.AuthenticatorConfigId,
-            RedirectUri = redirectUri,
-            State = "af0ifjsldkj",
-            Nonce = nonce,
-            Scope = scope,
-            CodeChallenge = verifier is null ? null : method == PkceMethods.S256 ? Challenge(verifier) : verifier,
-            CodeChallengeMethod = verifier is null ? null : method,
-            CreateTime = now,
-            ExpireTime = now.AddMinutes(10),
-        };
         var db = scopeServices.ServiceProvider.GetRequiredService<PassbindDbContext>();
-        db.SignInTransactions.Add(transaction);
-        return await codes.IssueAsync(transaction, identityId, credentialId: null, AuthenticationMethodReferences.Passkey(userVerified: true), CancellationToken.None);
+        var code = codes.Add(db, new AuthorizationCodeContent(
+            access.TenantId, access.RealmId, application.Id, identityId, CredentialId: null, redirectUri,
+            verifier is null ? null : method == PkceMethods.S256 ? Challenge(verifier) : verifier, verifier is null ? null : method,
+            nonce, scope, server.Time.GetUtcNow(), AuthenticationMethodReferences.Passkey(userVerified: true)));
+        await db.SaveChangesAsync();
+        return code;
     }
 
     public static string NewVerifier() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

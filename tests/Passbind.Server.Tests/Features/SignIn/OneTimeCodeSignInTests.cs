@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.SignIn;
 using Passbind.Server.Tests.Features.Binding;
 using Passbind.Server.Tests.Infrastructure;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Passbind.Testing.WebAuthn;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;
 using Passbind.Storage;

@@ -29,9 +29,9 @@ internal sealed class SignInClient : IDisposable
     public const string PageOrigin = BindingCeremonyClient.PageOrigin;
 
     /// <summary>A PKCE verifier and its S256 challenge (RFC 7636 appendix B).</summary>
-    public const string CodeVerifier = "dBjftJeZ4CVP-mJ0kaqVsvhm1bhRB3_SQEdRYeL1OXk";
+    public const string CodeVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
-    public const string CodeChallenge = "E9Melhoa2OwvFrEMTJguCHkl-KGhOxdYVRd1qRLrUWM";
+    public const string CodeChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     private SignInClient(PassbindServer server, BindingCeremonyClient binding, string tenantId, string realmId, string authenticatorConfigId, Application application, string clientSecret)
     {

@@ -40,6 +40,10 @@ public abstract partial class ManagementTokenHandlerTests(PassbindServer server)
         "/transactions/{transaction_id}:authenticateOtp",
         "/transactions/{transaction_id}:redeemOtp",
 
+        // Authorized by the passkey binding token of a one-time code sign-in (docs/sign-in-protocol.md §6), checked
+        // by the handler: the application's issuer, unexpired, for an identity that has no active passkey yet.
+        "/applications/{application_id}/credential-binding-jobs",
+
         // The binding link's own endpoints: authorized by the link's token, never by a management token.
         "/credential-binding-jobs/{job_id}:invokeAuthenticator",
         "/credential-binding-jobs/{job_id}:registrationOptions",

@@ -118,8 +118,11 @@ internal sealed class AuthorizationCodeGrant(
 
     private async Task<OAuthError> RefuseReuseAsync(AuthorizationCode code, CancellationToken cancellationToken)
     {
-        var revoked = await revocation.RevokeFamilyAsync(code.GrantId, cancellationToken);
+        // The code goes first, then the family: a concurrent first redemption that saves its tokens after this
+        // revocation then finds its code gone and revokes them itself; in the other order it could find the code
+        // still there between the revocation and the delete, and keep tokens issued on a reused code.
         await db.AuthorizationCodes.Where(c => c.CodeHash == code.CodeHash).ExecuteDeleteAsync(cancellationToken);
+        var revoked = await revocation.RevokeFamilyAsync(code.GrantId, cancellationToken);
         TokenLog.CodeReused(logger, code.ApplicationId, code.IdentityId, revoked);
         return OAuthError.InvalidGrant("the code was used more than once");
     }

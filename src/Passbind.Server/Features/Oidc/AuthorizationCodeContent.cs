@@ -1,7 +1,7 @@
-namespace Passbind.Server.Features.SignIn;
+namespace Passbind.Server.Features.Oidc;
 
 /// <summary>What an authorization code stands for: who signed in, how and when, and what the authorize request bound it to.</summary>
-internal sealed record AuthorizationCodeGrant(
+internal sealed record AuthorizationCodeContent(
     string TenantId,
     string RealmId,
     string ApplicationId,
