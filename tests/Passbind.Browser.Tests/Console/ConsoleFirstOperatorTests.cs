@@ -91,6 +91,18 @@ public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServ
             await CheckAsync(page, name, visited);
         }
 
+        // The console's own application and its authenticator config, from their lists.
+        await page.GotoAsync(new Uri(server.Url, realmPath + "/applications").ToString());
+        await page.Locator("#content").GetByRole(AriaRole.Link, new() { Name = "Passbind Console" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Passbind Console", Exact = true }).WaitForAsync();
+        Assert.Equal("Passbind Console", await page.GetByLabel("Display name").InputValueAsync());
+        await CheckAsync(page, "console-application", visited);
+        await page.GotoAsync(new Uri(server.Url, realmPath + "/authenticator-configs").ToString());
+        await page.Locator("#content").GetByRole(AriaRole.Link, new() { Name = "Passbind Console" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Passbind Console", Exact = true }).WaitForAsync();
+        Assert.Equal(server.Url.ToString().TrimEnd('/'), await page.GetByLabel("Trusted origins (one a line)").InputValueAsync());
+        await CheckAsync(page, "console-authenticator-config", visited);
+
         // 8. The same pages at a phone's size: nothing wider than the screen, nothing axe-core objects to.
         await page.SetViewportSizeAsync(390, 844);
         foreach (var (name, url) in visited)
@@ -189,6 +201,8 @@ public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServ
         ("console-jobs", realmPath + "/jobs"),
         ("console-outbox", realmPath + "/outbox"),
         ("console-import", realmPath + "/identities/import"),
+        ("console-applications", realmPath + "/applications"),
+        ("console-authenticator-configs", realmPath + "/authenticator-configs"),
         ("console-realms", "/console/realms"),
     ];
 

@@ -28,4 +28,11 @@ internal static class ConsoleForms
         var traits = values.Count == 0 ? null : new TraitsFields { Type = Traits.TypeV0, Values = values };
         return new IdentityRequest(new IdentityFields(displayName?.Trim(), status, traits));
     }
+
+    /// <summary>The non-empty lines of a text area, trimmed: one redirect URI or origin a line.</summary>
+    public static IReadOnlyList<string?> Lines(string? text) =>
+        (text ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList<string?>();
+
+    /// <summary>A text area's lines, as the form showed them.</summary>
+    public static string Lines(IEnumerable<string> values) => string.Join('\n', values);
 }

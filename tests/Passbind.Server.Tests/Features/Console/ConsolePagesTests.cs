@@ -95,6 +95,8 @@ public abstract class ConsolePagesTests(PassbindServer server)
         Assert.Equal("ACTIVE", after.Item2.State);
         Assert.Equal(0, after.Item3);
         Assert.False(await server.QueryDbAsync(db => db.Identities.AnyAsync(i => i.RealmId == realm.RealmId && i.Username == "intruder")));
+        Assert.False(await server.QueryDbAsync(db => db.Applications.AnyAsync(a => a.RealmId == realm.RealmId && a.DisplayName == "intruder")));
+        Assert.False(await server.QueryDbAsync(db => db.AuthenticatorConfigs.AnyAsync(c => c.RealmId == realm.RealmId && c.DisplayName == "intruder")));
     }
 
     [Fact]
@@ -445,6 +447,101 @@ public abstract class ConsolePagesTests(PassbindServer server)
         Assert.Contains("; secure", antiforgery, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Applications_CreateEditAndRotate_GoThroughTheApiAndShowTheSecretOnce()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var list = $"/console/realms/{realm.RealmId}/applications";
+        await browser.GetAsync(list);
+
+        // A code grant needs redirect URIs: the API's violation is shown, and nothing is stored.
+        using var refused = await browser.PostFormAsync(list, new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Shop", ["Form.Confidentiality"] = "confidential", ["Form.GrantTypes"] = "authorization_code",
+            ["Form.Pkce"] = "s256", ["Form.SubjectField"] = "id", ["Form.ExpiresAfter"] = "3600", ["Form.AuthenticatorConfigId"] = realm.AuthenticatorConfigId,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("application.protocol_config.redirect_uris", browser.Html, StringComparison.Ordinal);
+
+        using var created = await browser.PostFormAsync(list, new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Shop", ["Form.Confidentiality"] = "confidential", ["Form.GrantTypes"] = "authorization_code",
+            ["Form.RedirectUris"] = "https://shop.example.com/signin-oidc\r\n\r\n", ["Form.Pkce"] = "s256", ["Form.SubjectField"] = "id",
+            ["Form.ExpiresAfter"] = "3600", ["Form.AuthenticatorConfigId"] = realm.AuthenticatorConfigId,
+        });
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Contains("Shop is ready", browser.Html, StringComparison.Ordinal);
+        var application = await server.QueryDbAsync(db => db.Applications.SingleAsync(a => a.RealmId == realm.RealmId && a.DisplayName == "Shop"));
+        Assert.Equal("[\"https://shop.example.com/signin-oidc\"]", application.RedirectUrisJson);
+        var secret = System.Text.RegularExpressions.Regex.Match(browser.Html, "id=\"client-secret\" class=\"mono\" readonly value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(secret);
+        await browser.GetAsync($"{list}/{application.Id}");
+        Assert.DoesNotContain(secret, browser.Html, StringComparison.Ordinal);
+
+        using var edited = await browser.PostFormAsync($"{list}/{application.Id}", new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Shop 2", ["Form.GrantTypes"] = "authorization_code", ["Form.RedirectUris"] = "https://shop.example.com/a\nhttps://shop.example.com/b",
+            ["Form.Pkce"] = "s256", ["Form.SubjectField"] = "email", ["Form.ExpiresAfter"] = "600", ["Form.AuthenticatorConfigId"] = realm.AuthenticatorConfigId,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var after = await server.QueryDbAsync(db => db.Applications.SingleAsync(a => a.Id == application.Id));
+        Assert.Equal("Shop 2", after.DisplayName);
+        Assert.Equal("[\"https://shop.example.com/a\",\"https://shop.example.com/b\"]", after.RedirectUrisJson);
+        Assert.Equal(600, after.TokenLifetimeSeconds);
+        Assert.Equal("email", after.SubjectField);
+
+        await browser.GetAsync($"{list}/{application.Id}");
+        using var rotated = await browser.PostFormAsync($"{list}/{application.Id}?handler=Rotate", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        Assert.Contains("New client secret", browser.Html, StringComparison.Ordinal);
+        var rotatedSecret = System.Text.RegularExpressions.Regex.Match(browser.Html, "id=\"client-secret\" class=\"mono\" readonly value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEqual(secret, rotatedSecret);
+        var hashes = await server.QueryDbAsync(db => db.Applications.Where(a => a.Id == application.Id).Select(a => new { a.ClientSecretHash, a.PreviousClientSecretHash }).SingleAsync());
+        Assert.Equal(application.ClientSecretHash, hashes.PreviousClientSecretHash);
+        Assert.NotEqual(application.ClientSecretHash, hashes.ClientSecretHash);
+    }
+
+    [Fact]
+    public async Task AuthenticatorConfigs_CreateAndEdit_GoThroughTheApi()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var list = $"/console/realms/{realm.RealmId}/authenticator-configs";
+        await browser.GetAsync(list);
+
+        using var refused = await browser.PostFormAsync(list, new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Shop", ["Form.Type"] = "embedded", ["Form.InvokeUrl"] = "not a url", ["Form.InvocationType"] = "automatic",
+            ["Form.TrustedOrigins"] = "https://shop.example.com", ["Form.AuthenticationMethods"] = "webauthn_passkey",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("authenticator_config.config.invoke_url", browser.Html, StringComparison.Ordinal);
+
+        using var created = await browser.PostFormAsync(list, new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Shop", ["Form.Type"] = "embedded", ["Form.InvokeUrl"] = "https://shop.example.com", ["Form.InvocationType"] = "automatic",
+            ["Form.TrustedOrigins"] = "https://shop.example.com\r\nhttps://www.shop.example.com", ["Form.AuthenticationMethods"] = "webauthn_passkey",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var config = await server.QueryDbAsync(db => db.AuthenticatorConfigs.SingleAsync(c => c.RealmId == realm.RealmId && c.DisplayName == "Shop"));
+        Assert.Equal("[\"https://shop.example.com\",\"https://www.shop.example.com\"]", config.TrustedOriginsJson);
+
+        await browser.GetAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("Created Shop.", browser.Html, StringComparison.Ordinal);
+        using var edited = await browser.PostFormAsync(created.Headers.Location!.OriginalString, new Dictionary<string, string>
+        {
+            ["Form.DisplayName"] = "Shop", ["Form.Type"] = "embedded", ["Form.InvokeUrl"] = "https://shop.example.com/app", ["Form.InvocationType"] = "manual",
+            ["Form.TrustedOrigins"] = "https://shop.example.com", ["Form.AuthenticationMethods"] = "email_one_time_password",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var after = await server.QueryDbAsync(db => db.AuthenticatorConfigs.SingleAsync(c => c.Id == config.Id));
+        Assert.Equal("https://shop.example.com/app", after.InvokeUrl);
+        Assert.Equal("manual", after.InvocationType);
+        Assert.Equal("[\"https://shop.example.com\"]", after.TrustedOriginsJson);
+        Assert.Contains("email_one_time_password", after.AuthenticationMethodsJson, StringComparison.Ordinal);
+    }
+
     private static string[] Pages(TenantAccess realm, string identityId) =>
     [
         "/console",
@@ -457,6 +554,9 @@ public abstract class ConsolePagesTests(PassbindServer server)
         $"/console/realms/{realm.RealmId}/outbox",
         $"/console/realms/{realm.RealmId}/dashboard",
         $"/console/realms/{realm.RealmId}/identities/import",
+        $"/console/realms/{realm.RealmId}/applications",
+        $"/console/realms/{realm.RealmId}/authenticator-configs",
+        $"/console/realms/{realm.RealmId}/authenticator-configs/{realm.AuthenticatorConfigId}",
     ];
 
     private static (string Action, Dictionary<string, string> Fields)[] Actions(TenantAccess realm, string identityId, string credentialId)
@@ -474,6 +574,8 @@ public abstract class ConsolePagesTests(PassbindServer server)
             ($"/console/realms/{realm.RealmId}/jobs?handler=Revoke", new() { ["identityId"] = identityId, ["jobId"] = "x" }),
             ($"/console/realms/{realm.RealmId}/outbox?handler=Retry", new() { ["messageId"] = "x" }),
             ($"/console/realms/{realm.RealmId}/identities/import?handler=Rows", new() { ["csv"] = "username\nintruder", ["firstRow"] = "2" }),
+            ($"/console/realms/{realm.RealmId}/applications", new() { ["Form.DisplayName"] = "intruder", ["Form.GrantTypes"] = "client_credentials", ["Form.ExpiresAfter"] = "600" }),
+            ($"/console/realms/{realm.RealmId}/authenticator-configs/{realm.AuthenticatorConfigId}", new() { ["Form.DisplayName"] = "intruder", ["Form.Type"] = "embedded" }),
             ("/console/signout", new()),
         ];
     }
