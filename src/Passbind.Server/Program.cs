@@ -37,6 +37,7 @@ app.UseRateLimits();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOperationsEndpoints();
 app.MapTokenEndpoints();

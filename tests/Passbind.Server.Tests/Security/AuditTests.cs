@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Passbind.Server.Features.Retention;
+using Passbind.Server.Tests.Email;
 using Passbind.Server.Tests.Features.Binding;
 using Passbind.Server.Tests.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;
@@ -139,6 +140,25 @@ public abstract class AuditTests(PassbindServer server)
         Assert.Equal("invalid_signature", events[0].GetProperty("reason").GetString());
         Assert.Equal(passkey.IdentityId, events[1].GetProperty("identity_id").GetString());
         Assert.All(events, e => Assert.Equal(signIn.Application.Id, e.GetProperty("application_id").GetString()));
+    }
+
+    [Fact]
+    public async Task EmailedLink_WhenSent_IsAnEventOfItsJob()
+    {
+        var access = await server.CreateTenantAsync();
+        using var client = server.CreateClient(access.AccessToken);
+        var identity = await PassbindServer.CreateIdentityAsync(client, access.RealmPath);
+        var body = JsonSerializer.Serialize(new { job = new { delivery_method = "EMAIL", authenticator_config_id = access.AuthenticatorConfigId } });
+        using var created = await client.PostAsync($"{access.RealmPath}/identities/{Wire.Id(identity)}/credential-binding-jobs", Api.Json(body));
+        var jobId = (await Api.ReadJsonAsync(created, expectedStatus: 200)).GetProperty("credential_binding_job").GetProperty("id").GetString()!;
+
+        // The server's own sender delivers it (to the dev mailbox: the test server has no SMTP host).
+        await Eventually.TrueAsync(async () => (await EventsAsync(client, access, "type eq \"email.sent\"")).Count == 1, "the email.sent event");
+
+        var sent = Assert.Single(await EventsAsync(client, access, "type eq \"email.sent\""));
+        Assert.Equal(jobId, sent.GetProperty("resource_id").GetString());
+        Assert.Equal("credential_binding_job", sent.GetProperty("resource_type").GetString());
+        Assert.Equal("dev_mailbox", sent.GetProperty("reason").GetString());
     }
 
     [Fact]

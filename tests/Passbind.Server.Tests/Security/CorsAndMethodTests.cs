@@ -63,6 +63,17 @@ public abstract class CorsAndMethodTests(PassbindServer server)
     }
 
     [Fact]
+    public async Task TokenEndpoint_Get_Answers405()
+    {
+        var access = await server.CreateTenantAsync();
+        using var client = server.CreateClient(accessToken: null);
+
+        using var response = await client.GetAsync($"{access.TokenPath}?grant_type=client_credentials&client_id={access.ClientId}&client_secret={access.ClientSecret}");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
     public async Task MethodOverrideHeader_IsIgnored()
     {
         var access = await server.CreateTenantAsync();

@@ -48,6 +48,25 @@ public abstract class RateLimitTests(PassbindServer server)
     }
 
     [Fact]
+    public async Task WrongSecrets_AtRevocationAndIntrospection_CountLikeAtTheTokenEndpoint()
+    {
+        var access = await server.CreateTenantAsync();
+        foreach (var endpoint in new[] { "revoke", "introspect" })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                using var wrong = await PostClientAsync($"{access.RealmPath}/applications/{access.ApplicationId}/{endpoint}", access.ClientId, "wrong-secret", NewAddress(),
+                    new Dictionary<string, string> { ["token"] = "anything" });
+                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            }
+        }
+
+        using var limited = await PostTokenAsync(access, access.ClientSecret, NewAddress());
+
+        await AssertLimitedAsync(limited);
+    }
+
+    [Fact]
     public async Task UnknownLinkTokens_FromOneAddress_Get429AndAnotherAddressStillBinds()
     {
         using var ceremony = await BindingCeremonyClient.ForNewTenantAsync(server);
@@ -235,6 +254,32 @@ public abstract class RateLimitTests(PassbindServer server)
     }
 
     [Fact]
+    public async Task ManagementRequests_OneApplicationPastItsRate_Gets429AndAnotherApplicationDoesNot()
+    {
+        var busy = await server.CreateTenantAsync();
+        var quiet = await server.CreateTenantAsync();
+        var settings = new Dictionary<string, string?>(RateLimitedSettings.Defaults)
+        {
+            ["Passbind:RateLimits:RequestsPerApplication:Limit"] = "50",
+            ["Passbind:RateLimits:RequestsPerApplication:Window"] = "00:01:00",
+        };
+        await using var node = new PassbindServerFactory(server.Storage, server.Time, settings: settings);
+        using var busyClient = node.CreateApiClient(busy.AccessToken);
+        using var quietClient = node.CreateApiClient(quiet.AccessToken);
+        for (var i = 0; i < 50; i++)
+        {
+            using var allowed = await busyClient.GetAsync($"{busy.RealmPath}/identities");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var limited = await busyClient.GetAsync($"{busy.RealmPath}/identities");
+        using var other = await quietClient.GetAsync($"{quiet.RealmPath}/identities");
+
+        await AssertLimitedAsync(limited);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
     public async Task Limit_CountedInTheDatabase_HoldsOnASecondNode()
     {
         var access = await server.CreateTenantAsync();
@@ -260,13 +305,18 @@ public abstract class RateLimitTests(PassbindServer server)
         Assert.True(retryAfter is { } delta && delta > TimeSpan.Zero && delta <= TimeSpan.FromHours(1), $"Retry-After was {retryAfter}");
     }
 
-    private async Task<HttpResponseMessage> PostTokenAsync(TenantAccess access, string secret, string address, HttpClient? via = null)
+    private Task<HttpResponseMessage> PostTokenAsync(TenantAccess access, string secret, string address, HttpClient? via = null) =>
+        PostClientAsync(access.TokenPath, access.ClientId, secret, address, new Dictionary<string, string> { ["grant_type"] = "client_credentials" }, via);
+
+    /// <summary>A form POST authenticated with the client's id and <paramref name="secret"/> (Basic), from <paramref name="address"/>.</summary>
+    private async Task<HttpResponseMessage> PostClientAsync(
+        string path, string clientId, string secret, string address, Dictionary<string, string> form, HttpClient? via = null)
     {
         using var own = via is null ? server.CreateClient(accessToken: null) : null;
-        using var request = new HttpRequestMessage(HttpMethod.Post, access.TokenPath);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{access.ClientId}:{secret}")));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
         request.Headers.Add(CapturedLogs.FromAddressHeader, address);
-        request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" });
+        request.Content = new FormUrlEncodedContent(form);
         return await (via ?? own!).SendAsync(request);
     }
 

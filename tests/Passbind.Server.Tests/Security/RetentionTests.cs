@@ -63,6 +63,22 @@ public abstract class RetentionTests(PassbindServer server)
     }
 
     [Fact]
+    public async Task Sweep_RemovesTokenRecordsADayAfterTheyExpire()
+    {
+        var access = await server.CreateTenantAsync();
+        Assert.NotEqual(0, await TokenRecordsAsync(access.ApplicationId));
+
+        server.Time.Advance(TimeSpan.FromHours(1));
+        await SweepAsync();
+        Assert.NotEqual(0, await TokenRecordsAsync(access.ApplicationId));
+
+        // Past the longest lifetime an application may give its tokens (90 days), and the day after.
+        server.Time.Advance(TimeSpan.FromDays(92));
+        await SweepAsync();
+        Assert.Equal(0, await TokenRecordsAsync(access.ApplicationId));
+    }
+
+    [Fact]
     public async Task Sweep_DropsExpiredDevMailboxLinksThenOldMessages()
     {
         using var client = server.CreateClient();
@@ -87,6 +103,8 @@ public abstract class RetentionTests(PassbindServer server)
     private Task<int> SweepAsync() => server.Services.GetRequiredService<RetentionSweeper>().SweepAsync(CancellationToken.None);
 
     private Task<int> ChallengesAsync(string jobId) => server.QueryDbAsync(db => db.BindingChallenges.CountAsync(c => c.JobId == jobId));
+
+    private Task<int> TokenRecordsAsync(string applicationId) => server.QueryDbAsync(db => db.IssuedTokens.CountAsync(t => t.ApplicationId == applicationId));
 
     private Task<OutboxMessage?> MessageAsync(string jobId) =>
         server.QueryDbAsync(db => db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.JobId == jobId));

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Passbind.Server.Tests.Email;
 using Passbind.Server.Tests.Features.Binding;
+using Passbind.Server.Tests.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Server.Tests.Security;
@@ -99,7 +100,14 @@ public abstract partial class SecurityLogTests(PassbindServer server)
         {
         }
 
+        using var signIn = await SignInClient.ForBootstrapAsync(server);
+        var transaction = await signIn.StartAsync();
+        using (await signIn.PostAsync(transaction, "authenticationContext", new System.Text.Json.Nodes.JsonObject { ["request"] = transaction.Request + "x" }))
+        {
+        }
+
         var security = Logs.Entries.Where(e => e.Category == "Passbind.Server.Security").ToList();
+        AssertLogged(security, LogLevel.Warning, $"POST {transaction.TransactionPath}:authenticationContext from {CapturedLogs.ClientAddress}: 404 transaction_not_found");
         AssertLogged(security, LogLevel.Warning, $"{tenant.TokenPath} from {CapturedLogs.ClientAddress}: 401");
         AssertLogged(security, LogLevel.Warning, $"{tenant.RealmPath}/identities from {CapturedLogs.ClientAddress}: 401");
         AssertLogged(security, LogLevel.Warning, $"POST {link.OptionsPath} from {CapturedLogs.ClientAddress}: 404 link_not_found");

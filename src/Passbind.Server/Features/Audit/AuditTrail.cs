@@ -18,9 +18,13 @@ internal static class AuditTrail
     public const string RegistrationFailed = "registration.failed";
     public const string TokenIssued = "token.issued";
     public const string TokenRefused = "token.refused";
+    public const string TokenRevoked = "token.revoked";
     public const string SignedIn = "sign_in.succeeded";
     public const string SignInFailed = "sign_in.failed";
     public const string OneTimeCodeRequested = "one_time_code.requested";
+    public const string EmailSent = "email.sent";
+    public const string EmailFailed = "email.failed";
+    public const string EmailNotSent = "email.not_sent";
 
     private const string CompleteRegistration = ":completeRegistration";
     private const string TransactionNotFound = "transaction_not_found";
@@ -108,12 +112,16 @@ internal static class AuditTrail
     }
 
     /// <summary>
-    /// Audits every request to a token endpoint: <c>token.issued</c>, or <c>token.refused</c> with the reason its
-    /// status stands for. A token endpoint's answer has no change of its own to ride on, so the event commits alone.
+    /// Audits the endpoints that authenticate a client by its secret: <c>token.issued</c> at a token endpoint,
+    /// <c>token.revoked</c> at a revocation endpoint, and <c>token.refused</c> with the reason its status stands for
+    /// at any of them (a wrong secret at introspection included). A 429 writes nothing: the limit that refused it was
+    /// reached by refusals already written, and a caller held at a limit must not be able to grow the trail. These
+    /// answers have no change of their own to ride on, so an event commits alone.
     /// </summary>
     public static IApplicationBuilder UseTokenAudit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!RateLimits.RateLimitMiddleware.IsTokenEndpoint(context.GetEndpoint()))
+        var endpoint = context.GetEndpoint();
+        if (!RateLimits.RateLimitMiddleware.AuthenticatesClients(endpoint))
         {
             await next(context);
             return;
@@ -121,17 +129,24 @@ internal static class AuditTrail
 
         await next(context);
         var status = context.Response.StatusCode;
-        var refused = status is not (>= 200 and < 300);
-        var reason = status switch
+        var succeeded = status is >= 200 and < 300;
+        var type = status switch
         {
-            StatusCodes.Status401Unauthorized => "invalid_client",
-            StatusCodes.Status429TooManyRequests => "rate_limited",
-            _ when refused => "invalid_request",
+            StatusCodes.Status429TooManyRequests => null,
+            StatusCodes.Status401Unauthorized => TokenRefused,
+            _ when RateLimits.RateLimitMiddleware.IsTokenEndpoint(endpoint) => succeeded ? TokenIssued : TokenRefused,
+            _ when RateLimits.RateLimitMiddleware.IsRevocationEndpoint(endpoint) && succeeded => TokenRevoked,
             _ => null,
         };
+        if (type is null)
+        {
+            return;
+        }
+
+        var reason = type != TokenRefused ? null : status == StatusCodes.Status401Unauthorized ? "invalid_client" : "invalid_request";
         var pending = Pending(context, "application", null);
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
-        await WriteAsync(context, Event(pending, refused ? TokenRefused : TokenIssued, refused ? AuditOutcomes.Failure : AuditOutcomes.Success, reason,
+        await WriteAsync(context, Event(pending, type, type == TokenRefused ? AuditOutcomes.Failure : AuditOutcomes.Success, reason,
             "application", pending.ApplicationId, null, time.GetUtcNow()));
     });
 
@@ -204,9 +219,10 @@ internal static class AuditTrail
 
         var result = await next(context);
         var error = Unwrap(result) as ApiError;
-        if (error is not null && (error.Status >= 500 || error.Code == TransactionNotFound))
+        if (error is not null && (error.Status >= 500 || error.Status == StatusCodes.Status429TooManyRequests || error.Code == TransactionNotFound))
         {
-            // A transaction that does not exist (or a forged request JWT) belongs to no realm's trail.
+            // A transaction that does not exist (or a forged request JWT) belongs to no realm's trail, and a caller
+            // held at a limit must not be able to grow it: the security log has both.
             return result;
         }
 

@@ -6,6 +6,7 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Operations;
 using Passbind.Storage;
@@ -57,6 +58,8 @@ internal sealed class OutboxDispatcher(
             await RecordAsync(db, message, claim, outcome, error, CancellationToken.None);
         }
 
+        // The outcomes' audit events (catalogue #92, #93, #95) commit with them.
+        await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return messages.Count;
     }
@@ -268,6 +271,7 @@ internal sealed class OutboxDispatcher(
                 {
                     LogSent(message, attempts);
                     metrics.EmailSent(message.Kind);
+                    Audit(db, message, AuditTrail.EmailSent, AuditOutcomes.Success, destination, now);
                 }
 
                 break;
@@ -289,6 +293,7 @@ internal sealed class OutboxDispatcher(
                 {
                     Log.EmailFailed(logger, message.Id, message.JobId, attempts, error ?? "unknown");
                     metrics.EmailSendFailed(permanent: true);
+                    Audit(db, message, AuditTrail.EmailFailed, AuditOutcomes.Failure, "rejected_or_undeliverable", now);
                 }
 
                 break;
@@ -302,6 +307,7 @@ internal sealed class OutboxDispatcher(
                 if (updated > 0)
                 {
                     Log.EmailNotSent(logger, message.Id, message.JobId, error ?? state);
+                    Audit(db, message, AuditTrail.EmailNotSent, AuditOutcomes.Failure, state, now);
                 }
 
                 break;
@@ -316,6 +322,20 @@ internal sealed class OutboxDispatcher(
             Log.EmailLeaseLost(logger, message.Id);
         }
     }
+
+    /// <summary>A message's fate as an event of its realm's trail; what the SMTP server said stays in the log.</summary>
+    private static void Audit(PassbindDbContext db, OutboxMessage message, string type, string outcome, string reason, DateTimeOffset now) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            TenantId = message.TenantId,
+            RealmId = message.RealmId,
+            Time = now,
+            Type = type,
+            Outcome = outcome,
+            Reason = reason,
+            ResourceType = message.JobId is null ? "email" : "credential_binding_job",
+            ResourceId = message.JobId ?? message.Id,
+        });
 
     /// <summary>Marks the message failed and tells its job, in the batch's transaction.</summary>
     private async Task<int> FailAsync(

@@ -9,6 +9,7 @@ internal static class RateLimitComposition
     {
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         services.AddSingleton<RateLimiter>();
+        services.AddRequestRateLimits();
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace Passbind.Server.Features.RateLimits;
 
 /// <summary>
 /// The limits that guard endpoints a stranger can call (docs/security.md, "Rate limits"): refused client
-/// authentications at a token endpoint, per application and per client address; unknown link tokens on a link's
+/// authentications at a token, revocation or introspection endpoint, per application and per client address; unknown link tokens on a link's
 /// GET and ceremony calls, per client address; and refused sign-in calls (a forged or unknown transaction, a
 /// refused assertion, a wrong one-time code), per client address. A caller at a limit gets 429 with
 /// <c>Retry-After</c> before the endpoint runs, whatever it sends, so the next right secret or token waits too;
@@ -26,8 +26,13 @@ internal static class RateLimitMiddleware
     private const string SignInTag = "Sign-in";
 
     /// <summary>The sign-in refusals a stranger guessing transactions, passkeys or codes would meet.</summary>
-    private static readonly HashSet<string> SignInRefusals = ["transaction_not_found", "authentication_failed", "otp_invalid"];
+    public static readonly IReadOnlySet<string> SignInRefusals = new HashSet<string>(StringComparer.Ordinal) { "transaction_not_found", "authentication_failed", "otp_invalid" };
     private const string TokenRouteSuffix = "/applications/{application_id}/token";
+    private const string RevocationRouteSuffix = "/applications/{application_id}/revoke";
+
+    /// <summary>The routes that authenticate a client by its secret: each one a place to guess it.</summary>
+    private static readonly string[] ClientAuthenticatedRouteSuffixes =
+        [TokenRouteSuffix, RevocationRouteSuffix, "/applications/{application_id}/introspect", "/realms/{realm_id}/introspect"];
 
     public static IApplicationBuilder UseRateLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -83,7 +88,7 @@ internal static class RateLimitMiddleware
             return Guarded.None;
         }
 
-        if (IsTokenEndpoint(endpoint))
+        if (AuthenticatesClients(endpoint))
         {
             return Guarded.Token;
         }
@@ -95,8 +100,16 @@ internal static class RateLimitMiddleware
     }
 
     /// <summary>An application's token endpoint (client credentials, and the OIDC code exchange at the same path).</summary>
-    public static bool IsTokenEndpoint(Endpoint? endpoint) =>
-        endpoint is RouteEndpoint route && route.RoutePattern.RawText?.EndsWith(TokenRouteSuffix, StringComparison.Ordinal) == true;
+    public static bool IsTokenEndpoint(Endpoint? endpoint) => RouteEndsWith(endpoint, TokenRouteSuffix);
+
+    /// <summary>An application's token revocation endpoint (RFC 7009).</summary>
+    public static bool IsRevocationEndpoint(Endpoint? endpoint) => RouteEndsWith(endpoint, RevocationRouteSuffix);
+
+    /// <summary>A route that authenticates a client by its secret: the token, revocation and introspection endpoints.</summary>
+    public static bool AuthenticatesClients(Endpoint? endpoint) => ClientAuthenticatedRouteSuffixes.Any(suffix => RouteEndsWith(endpoint, suffix));
+
+    private static bool RouteEndsWith(Endpoint? endpoint, string suffix) =>
+        endpoint is RouteEndpoint route && route.RoutePattern.RawText?.EndsWith(suffix, StringComparison.Ordinal) == true;
 
     private enum Guarded
     {

@@ -32,6 +32,13 @@ internal sealed class RateLimitOptions : IValidatableObject
     /// </summary>
     public RateLimit AssertionFailuresPerIdentity { get; set; } = new(100, TimeSpan.FromHours(1));
 
+    /// <summary>
+    /// Management API requests per application (its tokens together), counted on each node. Off by default (a limit
+    /// of 0): an application's own backend is trusted to pace itself, and a bench or a bulk import should not meet a
+    /// limit it did not ask for; set it to bound what a leaked token can do. For example 1000 per 10 seconds.
+    /// </summary>
+    public RateLimit RequestsPerApplication { get; set; } = new(0, TimeSpan.FromSeconds(10));
+
     /// <summary>Failed completions (verification refused) one link survives; the next failure revokes it. Default 5.</summary>
     public int FailedCompletionsPerLink { get; set; } = 5;
 
@@ -51,7 +58,7 @@ internal sealed class RateLimitOptions : IValidatableObject
             (nameof(TokenFailuresPerClient), TokenFailuresPerClient), (nameof(TokenFailuresPerAddress), TokenFailuresPerAddress),
             (nameof(UnknownLinksPerAddress), UnknownLinksPerAddress), (nameof(EmailsPerIdentity), EmailsPerIdentity),
             (nameof(EmailsPerAddress), EmailsPerAddress), (nameof(SignInFailuresPerAddress), SignInFailuresPerAddress),
-            (nameof(AssertionFailuresPerIdentity), AssertionFailuresPerIdentity),
+            (nameof(AssertionFailuresPerIdentity), AssertionFailuresPerIdentity), (nameof(RequestsPerApplication), RequestsPerApplication),
         };
         foreach (var (name, limit) in limits)
         {

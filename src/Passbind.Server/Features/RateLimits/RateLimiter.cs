@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Hosting;
+using Passbind.Server.Operations;
 using Passbind.Storage;
 using Passbind.Storage.Entities;
 
@@ -12,7 +13,7 @@ namespace Passbind.Server.Features.RateLimits;
 /// #108). Checking is one indexed read; only what a limit counts (a failure, an emailed link) writes, so a
 /// successful bind or token request adds no write and no commit of its own.
 /// </summary>
-internal sealed class RateLimiter(TimeProvider time)
+internal sealed class RateLimiter(PassbindMetrics metrics, TimeProvider time)
 {
     /// <summary>
     /// How long until every one of <paramref name="counted"/> is under its limit again, or null when none is at it.
@@ -35,6 +36,7 @@ internal sealed class RateLimiter(TimeProvider time)
         {
             if (counts.TryGetValue(key, out var count) && count >= item.Rule.Limit)
             {
+                metrics.RateLimitRefused(item.Name);
                 var left = end - now;
                 wait = wait is null || left > wait ? left : wait;
             }

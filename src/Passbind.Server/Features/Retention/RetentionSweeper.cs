@@ -11,7 +11,8 @@ namespace Passbind.Server.Features.Retention;
 /// Removes what no request will read again, on every node every <see cref="RetentionOptions.SweepInterval"/>
 /// (each step is one idempotent statement, so nodes sweeping together do no harm): expired binding challenges
 /// and every challenge of a job that can no longer bind, finished outbox messages past their retention, the sealed
-/// link of dev-mailbox messages whose link has expired, expired sign-in transactions and authorization codes, and
+/// link of dev-mailbox messages whose link has expired, expired sign-in transactions, authorization codes and token
+/// records, and
 /// rate-limit counters whose window has passed, and audit events older than <c>Passbind:Audit:Retention</c>.
 /// </summary>
 internal sealed class RetentionSweeper(
@@ -40,6 +41,9 @@ internal sealed class RetentionSweeper(
         var signInsBefore = now - retention.ExpiredSignIns;
         var signIns = await db.AuthorizationCodes.Where(c => c.ExpireTime <= signInsBefore).ExecuteDeleteAsync(cancellationToken);
         signIns += await db.SignInTransactions.Where(t => t.ExpireTime <= signInsBefore).ExecuteDeleteAsync(cancellationToken);
+
+        // A token's record decides whether it is active; once the token has expired the answer is no either way.
+        signIns += await db.IssuedTokens.Where(t => t.ExpireTime <= signInsBefore).ExecuteDeleteAsync(cancellationToken);
         await db.RateLimitCounters.Where(c => c.ExpireTime <= now).ExecuteDeleteAsync(cancellationToken);
         var eventsBefore = now - audit.Value.Retention;
         await db.AuditEvents.Where(e => e.Time <= eventsBefore).ExecuteDeleteAsync(cancellationToken);
