@@ -30,8 +30,8 @@ internal static class ServerComposition
         builder.Services
             .AddSecrets()
             .AddManagementAuthorization()
-            .AddPassbindTokens()
-            .AddPassbindOidc()
+            .AddTokens()
+            .AddOidc()
             .AddBootstrap()
             .AddAuthenticatorConfigs()
             .AddBindingJobs()

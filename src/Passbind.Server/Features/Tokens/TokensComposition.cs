@@ -6,7 +6,7 @@ namespace Passbind.Server.Features.Tokens;
 /// <summary>Registers the token services: keys, access and refresh tokens, the revocation view, client authentication and one handler per grant.</summary>
 internal static class TokensComposition
 {
-    public static IServiceCollection AddPassbindTokens(this IServiceCollection services)
+    public static IServiceCollection AddTokens(this IServiceCollection services)
     {
         services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName)
             .Validate(o => o.IsValid(), "Passbind:Tokens: RevocationCheckInterval 0 to 10 minutes, RefreshTokenLifetime positive, SecretRotationGracePeriod 0 to 30 days, SigningKeyOverlap up to 90 days.");
