@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Passbind.Bench.Ceilings;
 using Passbind.Core.WebAuthn;
+using Passbind.Testing.WebAuthn;
 
 namespace Passbind.Bench.Micro;
 
@@ -14,6 +14,7 @@ namespace Passbind.Bench.Micro;
 public class AttestationVerificationBenchmarks
 {
     private const string RpId = "localhost";
+    private const string Origin = "passbind-sdk://dotnet";
     private readonly RegistrationVerifier _verifier = new();
     private ExpectedRegistration _expected = null!;
     private byte[] _packed = [];
@@ -24,9 +25,9 @@ public class AttestationVerificationBenchmarks
     public void Setup()
     {
         var challenge = RandomNumberGenerator.GetBytes(32);
-        _expected = new ExpectedRegistration(challenge, RpId, [PackedSelfAuthenticator.Origin], false, CoseAlgorithms.Offered.ToArray(), RandomNumberGenerator.GetBytes(32));
-        _packed = PackedSelfAuthenticator.Register(RpId, challenge, packed: true);
-        _none = PackedSelfAuthenticator.Register(RpId, challenge, packed: false);
+        _expected = new ExpectedRegistration(challenge, RpId, [Origin], false, CoseAlgorithms.Offered.ToArray(), RandomNumberGenerator.GetBytes(32));
+        _packed = Register(challenge, AttestationKind.PackedSelf);
+        _none = Register(challenge, AttestationKind.None);
         _completeBody = [.. "{\"token\":\""u8, .. new string('A', 64).Select(c => (byte)c), .. "\",\"credential\":"u8, .. _packed, .. "}"u8];
         if (!VerifyPacked().Succeeded || !VerifyNone().Succeeded)
         {
@@ -46,5 +47,11 @@ public class AttestationVerificationBenchmarks
     {
         using var document = JsonDocument.Parse(_completeBody);
         return document.RootElement.GetProperty("credential").Clone();
+    }
+
+    private static byte[] Register(byte[] challenge, AttestationKind kind)
+    {
+        using var authenticator = new SoftwareAuthenticator(challenge, kind, RpId, Origin);
+        return authenticator.CreateResponseJson();
     }
 }
