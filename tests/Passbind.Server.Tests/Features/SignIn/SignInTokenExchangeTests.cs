@@ -93,6 +93,27 @@ public abstract class SignInTokenExchangeTests(PassbindServer server)
         await Api.ReadJsonAsync(fresh, expectedStatus: 200);
     }
 
+    /// <summary>A passkey revoked between the assertion and the code exchange: the code it earned buys no tokens.</summary>
+    [Fact]
+    public async Task Exchange_PasskeyRevokedAfterTheAssertion_CodeRefused()
+    {
+        using var signIn = await SignInClient.ForBootstrapAsync(server);
+        var passkey = await signIn.BindPasskeyAsync();
+        var link = await signIn.StartAsync(p => p["nonce"] = "nonce-revoked");
+        using var completed = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, await signIn.GetOptionsAsync(link)));
+        var code = signIn.CodeOf((await Api.ReadJsonAsync(completed, expectedStatus: 200)).GetProperty("redirect_url").GetString()!);
+        using (var revoke = await signIn.Binding.Management.PostAsync($"{signIn.RealmPath}/identities/{passkey.IdentityId}/credentials/{passkey.ServerCredentialId}:revoke", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        }
+
+        using var exchanged = await RedeemAsync(signIn, code);
+
+        var error = await Api.ReadJsonAsync(exchanged, expectedStatus: 400);
+        Assert.Equal("invalid_grant", error.GetProperty("error").GetString());
+        Assert.Equal("the passkey that signed in is no longer active", error.GetProperty("error_description").GetString());
+    }
+
     /// <summary>authorize with <paramref name="nonce"/>, an assertion counting <paramref name="signCount"/>, and the code exchange.</summary>
     private static async Task<JsonElement> SignInAsync(SignInClient signIn, BoundPasskey passkey, string? nonce, uint signCount)
     {

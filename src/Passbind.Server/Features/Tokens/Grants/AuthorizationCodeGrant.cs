@@ -86,6 +86,12 @@ internal sealed class AuthorizationCodeGrant(
             return OAuthError.InvalidGrant("the identity is no longer active");
         }
 
+        // A passkey revoked in the code's short life must not still buy tokens.
+        if (code.CredentialId is { } credentialId && !await SignedInIdentity.CredentialIsActiveAsync(db, identity, credentialId, cancellationToken))
+        {
+            return OAuthError.InvalidGrant("the passkey that signed in is no longer active");
+        }
+
         if (Subjects.Of(application, identity) is not { } subject)
         {
             return OAuthError.InvalidGrant($"the identity has no {application.SubjectField}, the application's subject field");
