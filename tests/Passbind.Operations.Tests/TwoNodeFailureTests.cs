@@ -66,7 +66,7 @@ public sealed class TwoNodeFailureTests
     {
         await using var storage = await TestStorage.CreateAsync(TestDatabase.PostgreSql);
         using var secondDirectory = new TemporaryDirectory();
-        await using var mail = new MailSink { Delay = TimeSpan.FromMilliseconds(700) };
+        await using var mail = new MailSink { Delay = TimeSpan.FromMilliseconds(1500) };
         var lease = TimeSpan.FromSeconds(2);
         var settingsA = mail.Configure(Shared(storage)).With("Passbind:Email:LeaseDuration", "00:00:02").With("Passbind:Email:PollInterval", "00:00:00.200");
         var settingsB = settingsA with { DataDirectory = secondDirectory.Path, Port = ServerNode.FreePort(), ExpectBootstrapFile = false };

@@ -47,7 +47,7 @@ internal static class StorageSetup
         warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug));
 
     /// <summary>
-    /// Applies pending migrations. EF Core holds a migration lock, so nodes starting together migrate once.
+    /// Applies pending migrations, once, however many nodes start together.
     /// </summary>
     /// <remarks>
     /// A database that has every migration is left alone: <c>MigrateAsync</c> would still take the lock and
@@ -72,7 +72,42 @@ internal static class StorageSetup
             return;
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await MigrateHoldingSessionLockAsync(db, cancellationToken);
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         Log.Migrated(logger, provider);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, Npgsql's own migration lock lives only as long as one migration's transaction: two nodes
+    /// starting together can interleave, each applying the next migration after the other's commit. A session
+    /// advisory lock held across the whole run lets one node migrate while the others wait, then find nothing left.
+    /// </summary>
+    private static async Task MigrateHoldingSessionLockAsync(PassbindDbContext db, CancellationToken cancellationToken)
+    {
+        const long MigrationLockKey = 7283918;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
