@@ -91,7 +91,7 @@ public sealed class OpenIdClientTests : IClassFixture<SignInServerFixture>, IDis
         public static async Task<RelyingParty> StartAsync(SignInApplication application)
         {
             var directory = Path.Combine(Repository.Root(), "tests", "Passbind.EndToEnd.Tests", "RelyingParty");
-            await InstallAsync(directory);
+            await Npm.InstallOnceAsync(directory, Path.Combine("openid-client", "package.json"));
             var start = new ProcessStartInfo("node")
             {
                 WorkingDirectory = directory,
@@ -136,34 +136,6 @@ public sealed class OpenIdClientTests : IClassFixture<SignInServerFixture>, IDis
             }
 
             _node.Dispose();
-        }
-
-        /// <summary>npm ci from the committed lockfile, once per checkout (node_modules is not committed).</summary>
-        private static async Task InstallAsync(string directory)
-        {
-            if (File.Exists(Path.Combine(directory, "node_modules", "openid-client", "package.json")))
-            {
-                return;
-            }
-
-            var start = new ProcessStartInfo("npm")
-            {
-                WorkingDirectory = directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--ignore-scripts" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
-            var output = npm.StandardOutput.ReadToEndAsync();
-            var errors = npm.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await npm.WaitForExitAsync(timeout.Token);
-            Assert.True(npm.ExitCode == 0, $"npm ci failed in {directory}: {await output}{await errors}");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -26,21 +25,18 @@ internal static class AxeCheck
     public static async Task AddToAsync(IBrowserContext context, string repositoryRoot)
     {
         var directory = Path.Combine(repositoryRoot, "tests", "Passbind.Browser.Tests", "Accessibility");
-        var script = Path.Combine(directory, "node_modules", "axe-core", "axe.min.js");
+        var package = Path.Combine("axe-core", "axe.min.js");
         await Installing.WaitAsync();
         try
         {
-            if (!File.Exists(script))
-            {
-                await NpmCiAsync(directory);
-            }
+            await Npm.InstallOnceAsync(directory, package);
         }
         finally
         {
             Installing.Release();
         }
 
-        await context.AddInitScriptAsync(scriptPath: script);
+        await context.AddInitScriptAsync(scriptPath: Path.Combine(directory, "node_modules", package));
     }
 
     /// <summary>The serious and critical violations axe-core finds on the page, one line each.</summary>
@@ -55,27 +51,5 @@ internal static class AxeCheck
     {
         var violations = await SeriousViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{name} ({page.Url}) has accessibility violations:\n{string.Join('\n', violations)}");
-    }
-
-    private static async Task NpmCiAsync(string directory)
-    {
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--ignore-scripts" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
-        var output = npm.StandardOutput.ReadToEndAsync();
-        var errors = npm.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await npm.WaitForExitAsync(timeout.Token);
-        Assert.True(npm.ExitCode == 0, $"npm ci failed in {directory}: {await output}{await errors}");
     }
 }
