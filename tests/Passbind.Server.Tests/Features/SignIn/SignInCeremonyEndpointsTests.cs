@@ -241,10 +241,7 @@ public abstract class SignInCeremonyEndpointsTests(PassbindServer server)
     {
         using var signIn = await SignInClient.ForBootstrapAsync(server);
         var revoked = await signIn.BindPasskeyAsync();
-        using (var revoke = await signIn.Binding.Management.PostAsync($"{signIn.RealmPath}/identities/{revoked.IdentityId}/credentials/{revoked.ServerCredentialId}:revoke", null))
-        {
-            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
-        }
+        await signIn.RevokeAsync(revoked);
 
         var suspended = await signIn.BindPasskeyAsync();
         using (var suspend = await signIn.Binding.Management.PatchAsync($"{signIn.RealmPath}/identities/{suspended.IdentityId}",

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -207,6 +208,13 @@ internal sealed class SignInClient : IDisposable
             Base64Url.DecodeFromChars(options.GetProperty("user").GetProperty("id").GetString()),
             link.IdentityId,
             bound.GetProperty("credential").GetProperty("id").GetString()!);
+    }
+
+    /// <summary>Revokes <paramref name="passkey"/> through the management API, as an administrator would.</summary>
+    public async Task RevokeAsync(BoundPasskey passkey)
+    {
+        using var revoke = await Binding.Management.PostAsync($"{RealmPath}/identities/{passkey.IdentityId}/credentials/{passkey.ServerCredentialId}:revoke", null);
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
     }
 
     /// <summary>The <c>code</c> of a redirect URL, after checking it goes to <see cref="RedirectUri"/> with the state and issuer.</summary>

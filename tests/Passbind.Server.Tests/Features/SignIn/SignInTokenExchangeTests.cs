@@ -102,10 +102,7 @@ public abstract class SignInTokenExchangeTests(PassbindServer server)
         var link = await signIn.StartAsync(p => p["nonce"] = "nonce-revoked");
         using var completed = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, await signIn.GetOptionsAsync(link)));
         var code = signIn.CodeOf((await Api.ReadJsonAsync(completed, expectedStatus: 200)).GetProperty("redirect_url").GetString()!);
-        using (var revoke = await signIn.Binding.Management.PostAsync($"{signIn.RealmPath}/identities/{passkey.IdentityId}/credentials/{passkey.ServerCredentialId}:revoke", null))
-        {
-            Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
-        }
+        await signIn.RevokeAsync(passkey);
 
         using var exchanged = await RedeemAsync(signIn, code);
 
