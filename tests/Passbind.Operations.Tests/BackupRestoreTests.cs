@@ -32,6 +32,7 @@ public sealed class BackupRestoreTests
             var backedUp = await CliProcess.RunAsync("admin", "backup", backup, "--data-directory", storage.DataDirectory);
             backedUp.AssertExit(0);
             Assert.Equal(backup, backedUp.Out.Trim());
+            AssertOwnerOnly(backup);
             Assert.False(running.IsCompleted, "the load ended before the backup did: it was not taken under load");
 
             // A server has the database open: restoring over it is refused.
@@ -52,6 +53,7 @@ public sealed class BackupRestoreTests
         var restored = await CliProcess.RunAsync("admin", "restore", backup, "--data-directory", restoredDirectory.Path);
         restored.AssertExit(0);
         Assert.Contains("kept master.key as it is", restored.Error, StringComparison.Ordinal);
+        AssertOwnerOnly(Path.Combine(restoredDirectory.Path, "passbind.db"));
         var again = await CliProcess.RunAsync("admin", "restore", backup, "--data-directory", restoredDirectory.Path);
         again.AssertExit(AdminRefused);
         Assert.StartsWith("passbind: database_exists: ", again.Error, StringComparison.Ordinal);
@@ -107,6 +109,15 @@ public sealed class BackupRestoreTests
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, $"not reached within {bound}");
             await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A copy of the database is as private as the server's own file: 0600 (Unix file modes only).</summary>
+    private static void AssertOwnerOnly(string file)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True(File.GetUnixFileMode(file) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{file} is {File.GetUnixFileMode(file)}");
         }
     }
 }

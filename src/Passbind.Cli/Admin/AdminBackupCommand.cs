@@ -47,6 +47,7 @@ internal static class AdminBackupCommand
             {
                 source.Open();
                 copy.Open();
+                SqliteDataDirectory.MakePrivate(partial);
 
                 // One step over every page, under one read transaction: a snapshot, while the server's writers
                 // carry on in the write-ahead log.

@@ -59,6 +59,7 @@ internal static class AdminRestoreCommand
         Directory.CreateDirectory(directory.Path);
         var partial = directory.DatabasePath + ".restoring";
         File.Copy(backup, partial, overwrite: true);
+        SqliteDataDirectory.MakePrivate(partial);
         try
         {
             // A -wal left by the replaced database would be replayed into the restored one.

@@ -19,6 +19,18 @@ internal sealed class SqliteDataDirectory(string path)
     /// <summary>The files SQLite keeps beside a database while it is open in WAL mode.</summary>
     public static IEnumerable<string> SidecarFiles(string database) => [database + "-wal", database + "-shm", database + "-journal"];
 
+    /// <summary>
+    /// 0600 on Unix: a backup or a restored database holds what the server's own database file holds (credentials,
+    /// sealed links, the audit trail), so only the server's user may read it, as the server creates its own.
+    /// </summary>
+    public static void MakePrivate(string file)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
     /// <summary>A connection without pooling, so that closing it releases the file at once.</summary>
     public static SqliteConnection Open(string file, SqliteOpenMode mode) =>
         new(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false, DefaultTimeout = 30 }.ToString());
