@@ -8,10 +8,13 @@ namespace Passbind.Server.Http;
 /// </summary>
 internal sealed record PageRequest(int PageSize, int Skip, string? Filter, string? AfterId, string Collection)
 {
-    public static ApiError? TryRead(HttpRequest request, string collection, PageLimits limits, PageTokens tokens, out PageRequest page)
+    public static ApiError? TryRead(HttpRequest request, string collection, PageLimits limits, PageTokens tokens, out PageRequest page) =>
+        TryRead(request.Query, collection, limits, tokens, out page);
+
+    /// <summary>The same, from query parameters in hand: the admin console passes its own page's to the API's list handlers.</summary>
+    public static ApiError? TryRead(IQueryCollection query, string collection, PageLimits limits, PageTokens tokens, out PageRequest page)
     {
         page = new PageRequest(limits.Default, 0, null, null, collection);
-        var query = request.Query;
         var filter = query["filter"].ToString() is { Length: > 0 } f ? f : null;
         if (filter is { Length: > 512 })
         {

@@ -11,7 +11,8 @@ namespace Passbind.Server.Features.Audit;
 /// <summary><c>GET …/realms/{r}/events</c>: the realm's audit trail, newest first, with scope <c>events:read</c>.</summary>
 internal static class AuditEndpoints
 {
-    private static readonly string[] FilterAttributes = ["type", "outcome", "resource_id", "identity_id", "application_id"];
+    /// <summary>The attributes <c>filter</c> takes, one at a time (<c>attribute eq "value"</c>).</summary>
+    internal static IReadOnlyList<string> FilterAttributes { get; } = ["type", "outcome", "resource_id", "identity_id", "application_id"];
 
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder realm)
     {
@@ -23,10 +24,15 @@ internal static class AuditEndpoints
     /// Pages newest first by id (keyset: stable while events are written). <c>filter</c> takes one
     /// <c>attribute eq "value"</c> on type, outcome, resource_id, identity_id or application_id.
     /// </summary>
-    internal static async Task<Results<Ok<AuditEventListResponse>, ApiError>> ListAsync(
-        string tenant_id, string realm_id, HttpRequest request, PassbindDbContext db, PageTokens pageTokens, TimeProvider time, CancellationToken cancellationToken)
+    internal static Task<Results<Ok<AuditEventListResponse>, ApiError>> ListAsync(
+        string tenant_id, string realm_id, HttpRequest request, PassbindDbContext db, PageTokens pageTokens, TimeProvider time, CancellationToken cancellationToken) =>
+        QueryAsync(tenant_id, realm_id, request.Query, db, pageTokens, time, cancellationToken);
+
+    /// <summary>The list for query parameters in hand (<c>filter</c>, <c>page_size</c>, <c>page_token</c>): the admin console's events page calls it.</summary>
+    internal static async Task<Results<Ok<AuditEventListResponse>, ApiError>> QueryAsync(
+        string tenant_id, string realm_id, IQueryCollection query, PassbindDbContext db, PageTokens pageTokens, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (PageRequest.TryRead(request, $"events/{tenant_id}/{realm_id}", PageLimits.Large, pageTokens, out var page) is { } error)
+        if (PageRequest.TryRead(query, $"events/{tenant_id}/{realm_id}", PageLimits.Large, pageTokens, out var page) is { } error)
         {
             return error;
         }

@@ -17,7 +17,9 @@ internal static class ConsoleComposition
 {
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private const string PreviewPolicyItem = "passbind.console.preview-policy";
 
     public static WebApplicationBuilder AddPassbindConsole(this WebApplicationBuilder builder)
     {
@@ -121,7 +123,16 @@ internal static class ConsoleComposition
         {
             context.Response.OnStarting(() =>
             {
-                PageHeaders.Apply(context.Response.Headers, ContentSecurityPolicy);
+                if (context.Items[PreviewPolicyItem] is string preview)
+                {
+                    PageHeaders.Apply(context.Response.Headers, preview);
+                    context.Response.Headers.XFrameOptions = "SAMEORIGIN";
+                }
+                else
+                {
+                    PageHeaders.Apply(context.Response.Headers, ContentSecurityPolicy);
+                }
+
                 context.Response.Headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
@@ -131,6 +142,14 @@ internal static class ConsoleComposition
         app.MapConsoleAssets();
         return app;
     }
+
+    /// <summary>
+    /// Sends this response, a preview the console shows in a sandboxed frame of its own pages, with
+    /// <paramref name="contentSecurityPolicy"/> (which must carry <c>sandbox</c> and <c>frame-ancestors 'self'</c>)
+    /// instead of the console's policy, and framable by the console only.
+    /// </summary>
+    public static void ServeFramedPreview(HttpContext context, string contentSecurityPolicy) =>
+        context.Items[PreviewPolicyItem] = contentSecurityPolicy;
 
     /// <summary>The console session's principal: the identity, its tenant and its realm.</summary>
     public static ClaimsPrincipal SessionPrincipal(string identityId, string tenantId, string realmId) =>

@@ -70,8 +70,8 @@ internal static class ThemeEndpoints
 
         var violations = new List<FieldViolation>();
         Check(violations, "theme.email_realm_name", fields.EmailRealmName, RealmName);
-        Check(violations, "theme.logo_url_light", fields.LogoUrlLight, value => FieldRules.AbsoluteUrl(value));
-        Check(violations, "theme.logo_url_dark", fields.LogoUrlDark, value => FieldRules.AbsoluteUrl(value));
+        Check(violations, "theme.logo_url_light", fields.LogoUrlLight, LogoUrl);
+        Check(violations, "theme.logo_url_dark", fields.LogoUrlDark, LogoUrl);
         Check(violations, "theme.support_url", fields.SupportUrl, value => FieldRules.AbsoluteUrl(value));
         Check(violations, "theme.button_color", fields.ButtonColor, Color);
         Check(violations, "theme.button_text_color", fields.ButtonTextColor, Color);
@@ -113,6 +113,13 @@ internal static class ThemeEndpoints
 
     private static string? RealmName(string value) =>
         string.IsNullOrWhiteSpace(value) ? "blank string" : FieldRules.Text(value, FieldRules.MaxNameLength);
+
+    /// <summary>
+    /// A logo is loaded by the hosted pages and by mail clients: over https only, since an http image on an https page is
+    /// mixed content and in a message it tells a network watcher who opened it.
+    /// </summary>
+    private static string? LogoUrl(string value) =>
+        FieldRules.AbsoluteUrl(value) ?? (value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? null : "must be an https URL");
 
     /// <summary>A colour as the branding page takes it: <c>#RRGGBB</c>.</summary>
     private static string? Color(string value) =>

@@ -1,10 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Passbind.Server.Tests.Email;
 using Passbind.Server.Tests.Infrastructure;
 using Passbind.Storage.Entities;
+using Passbind.Testing.Console;
 
 namespace Passbind.Server.Tests.Features.Console;
 
@@ -47,7 +53,7 @@ public abstract class ConsolePagesTests(PassbindServer server)
         var victim = await NewIdentityAsync(realm);
         using var browser = ConsoleBrowser.Anonymous(server);
 
-        foreach (var path in Pages(realm, victim))
+        foreach (var path in ConsoleRoutes.Pages(Targets(realm, victim, "x")))
         {
             using var response = await browser.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -69,21 +75,23 @@ public abstract class ConsolePagesTests(PassbindServer server)
         var plain = await NewIdentityAsync(realm);
         var victim = await NewIdentityAsync(realm);
         var credential = await server.InsertCredentialAsync(realm.TenantId, realm.RealmId, victim);
+        var targets = Targets(realm, victim, credential.Id);
+        var before = await server.QueryDbAsync(db => db.Applications.SingleAsync(a => a.Id == realm.ApplicationId));
         using var browser = ConsoleBrowser.SignedIn(server, plain, realm.TenantId, realm.RealmId);
 
-        foreach (var path in Pages(realm, victim))
+        foreach (var path in ConsoleRoutes.Pages(targets))
         {
             using var response = await browser.GetAsync(path);
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} answered {response.StatusCode}");
             Assert.Contains("Not allowed", browser.Html, StringComparison.Ordinal);
         }
 
         // Actions, each with a valid antiforgery token (from the sign-in page), are refused before they run.
         await browser.GetAsync("/console/signin");
-        foreach (var (action, fields) in Actions(realm, victim, credential.Id))
+        foreach (var (action, fields) in ConsoleRoutes.Actions(targets))
         {
             using var response = await browser.PostFormAsync(action, fields, browser.AntiforgeryToken());
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{action} answered {response.StatusCode}");
         }
 
         var after = await server.QueryDbAsync(async db => (
@@ -97,6 +105,60 @@ public abstract class ConsolePagesTests(PassbindServer server)
         Assert.False(await server.QueryDbAsync(db => db.Identities.AnyAsync(i => i.RealmId == realm.RealmId && i.Username == "intruder")));
         Assert.False(await server.QueryDbAsync(db => db.Applications.AnyAsync(a => a.RealmId == realm.RealmId && a.DisplayName == "intruder")));
         Assert.False(await server.QueryDbAsync(db => db.AuthenticatorConfigs.AnyAsync(c => c.RealmId == realm.RealmId && c.DisplayName == "intruder")));
+        Assert.False(await server.QueryDbAsync(db => db.Realms.AnyAsync(r => r.TenantId == realm.TenantId && r.DisplayName == "intruder")));
+        Assert.False(await server.QueryDbAsync(db => db.Themes.AnyAsync(t => t.RealmId == realm.RealmId && t.ButtonColor != null)));
+        var application = await server.QueryDbAsync(db => db.Applications.SingleAsync(a => a.Id == realm.ApplicationId));
+        Assert.Equal(before.DisplayName, application.DisplayName);
+        Assert.Equal(before.ClientSecretHash, application.ClientSecretHash);
+    }
+
+    [Fact]
+    public async Task Routes_NameEveryConsolePageAndHandler()
+    {
+        // Every route of the console and each of its handlers, as the server compiled them, must be in ConsoleRoutes,
+        // so the authorization tests (here and in Chromium) cover a page or action as soon as it exists.
+        var targets = new ConsoleTargets("r", "i", "c", "a", "g");
+        var pages = ConsoleRoutes.Pages(targets).Select(Split).ToList();
+        var actions = ConsoleRoutes.Actions(targets).Select(action => Split(action.Action)).ToList();
+        var loader = server.Services.GetRequiredService<PageLoader>();
+        var missing = new List<string>();
+        var routes = 0;
+        foreach (var endpoint in server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var template = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor || template == "/console/signin")
+            {
+                continue;
+            }
+
+            routes++;
+            var route = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Replace(template, "\\{[^}]+\\}", "[^/]+") + "$");
+            var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
+            var handlers = compiled.HandlerMethods.Select(h => (h.HttpMethod, h.Name)).ToList();
+            if (template != "/console/signout")
+            {
+                handlers.Add(("GET", null));
+            }
+
+            foreach (var (method, name) in handlers.Distinct())
+            {
+                var list = method == "GET" ? pages : actions;
+                if (!list.Any(p => route.IsMatch(p.Path) && string.Equals(p.Handler, name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    missing.Add($"{method} {template}{(name is null ? "" : "?handler=" + name)}");
+                }
+            }
+        }
+
+        Assert.True(routes >= 16, $"found only {routes} console routes");
+        Assert.True(missing.Count == 0, "ConsoleRoutes lacks:\n" + string.Join('\n', missing));
+
+        static (string Path, string? Handler) Split(string url)
+        {
+            var parts = url.Split('?', 2);
+            var handler = parts.Length == 1 ? null : QueryHelpers.ParseQuery(parts[1]).TryGetValue("handler", out var value) ? value.ToString() : null;
+            return (parts[0], handler);
+        }
     }
 
     [Fact]
@@ -542,43 +604,187 @@ public abstract class ConsolePagesTests(PassbindServer server)
         Assert.Contains("email_one_time_password", after.AuthenticationMethodsJson, StringComparison.Ordinal);
     }
 
-    private static string[] Pages(TenantAccess realm, string identityId) =>
-    [
-        "/console",
-        "/console/realms",
-        $"/console/realms/{realm.RealmId}/identities",
-        $"/console/realms/{realm.RealmId}/identities?q=a",
-        $"/console/realms/{realm.RealmId}/identities/new",
-        $"/console/realms/{realm.RealmId}/identities/{identityId}",
-        $"/console/realms/{realm.RealmId}/jobs",
-        $"/console/realms/{realm.RealmId}/outbox",
-        $"/console/realms/{realm.RealmId}/dashboard",
-        $"/console/realms/{realm.RealmId}/identities/import",
-        $"/console/realms/{realm.RealmId}/applications",
-        $"/console/realms/{realm.RealmId}/authenticator-configs",
-        $"/console/realms/{realm.RealmId}/authenticator-configs/{realm.AuthenticatorConfigId}",
-    ];
-
-    private static (string Action, Dictionary<string, string> Fields)[] Actions(TenantAccess realm, string identityId, string credentialId)
+    [Fact]
+    public async Task Realms_CreateFromTheConsole_GoesThroughTheApiAndOpensItsSettings()
     {
-        var identity = $"/console/realms/{realm.RealmId}/identities/{identityId}";
-        return
-        [
-            ($"/console/realms/{realm.RealmId}/identities/new", new() { ["Username"] = "intruder", ["DisplayName"] = "Intruder" }),
-            (identity + "?handler=Edit", new() { ["displayName"] = "Changed" }),
-            (identity + "?handler=Status", new() { ["status"] = "suspended" }),
-            (identity + "?handler=Role", new() { ["role"] = "administrator" }),
-            (identity + "?handler=RevokePasskey", new() { ["credentialId"] = credentialId }),
-            (identity + "?handler=SendLink", new() { ["deliveryMethod"] = "RETURN", ["authenticatorConfigId"] = realm.AuthenticatorConfigId }),
-            (identity + "?handler=Delete", new() { ["confirm"] = "x" }),
-            ($"/console/realms/{realm.RealmId}/jobs?handler=Revoke", new() { ["identityId"] = identityId, ["jobId"] = "x" }),
-            ($"/console/realms/{realm.RealmId}/outbox?handler=Retry", new() { ["messageId"] = "x" }),
-            ($"/console/realms/{realm.RealmId}/identities/import?handler=Rows", new() { ["csv"] = "username\nintruder", ["firstRow"] = "2" }),
-            ($"/console/realms/{realm.RealmId}/applications", new() { ["Form.DisplayName"] = "intruder", ["Form.GrantTypes"] = "client_credentials", ["Form.ExpiresAfter"] = "600" }),
-            ($"/console/realms/{realm.RealmId}/authenticator-configs/{realm.AuthenticatorConfigId}", new() { ["Form.DisplayName"] = "intruder", ["Form.Type"] = "embedded" }),
-            ("/console/signout", new()),
-        ];
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var name = "Shop " + PassbindServer.NewUsername("r");
+        await browser.GetAsync("/console/realms");
+        Assert.Contains("Create realm", browser.Html, StringComparison.Ordinal);
+
+        using var refused = await browser.PostFormAsync("/console/realms", new Dictionary<string, string> { ["DisplayName"] = "  ", ["Classification"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("realm.display_name", browser.Html, StringComparison.Ordinal);
+
+        using var created = await browser.PostFormAsync("/console/realms", new Dictionary<string, string> { ["DisplayName"] = name, ["Classification"] = "SECURE_WORKFORCE" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var stored = await server.QueryDbAsync(db => db.Realms.SingleAsync(r => r.TenantId == realm.TenantId && r.DisplayName == name));
+        Assert.Equal("SECURE_WORKFORCE", stored.Classification);
+        Assert.True(await server.QueryDbAsync(db => db.Themes.AnyAsync(t => t.RealmId == stored.Id)), "the API's create makes the realm's theme with it");
+        Assert.Equal($"/console/realms/{stored.Id}/settings", created.Headers.Location!.OriginalString);
+
+        await browser.GetAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains($"Created the realm {name}.", browser.Html, StringComparison.Ordinal);
+        await browser.GetAsync("/console/realms");
+        Assert.Contains($">{name}</a>", browser.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RealmSettings_EditNameAndTheme_RefusesBadValuesAndPreviewsTheSavedTheme()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/settings";
+        await browser.GetAsync(path);
+
+        using var renamed = await browser.PostFormAsync(path + "?handler=Name", new Dictionary<string, string> { ["DisplayName"] = "Pet Shop", ["Classification"] = "SECURE_CUSTOMER" });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.Equal("Pet Shop", await server.QueryDbAsync(db => db.Realms.Where(r => r.Id == realm.RealmId).Select(r => r.DisplayName).SingleAsync()));
+
+        await browser.GetAsync(path);
+        Assert.Contains("Name saved.", browser.Html, StringComparison.Ordinal);
+        var theme = new Dictionary<string, string>
+        {
+            ["ThemeForm.EmailRealmName"] = "Pets & Co",
+            ["ThemeForm.LogoUrlLight"] = "http://cdn.pets.test/light.png",
+            ["ThemeForm.LogoUrlDark"] = "https://cdn.pets.test/dark.png",
+            ["ThemeForm.SupportUrl"] = "https://pets.test/help",
+            ["ThemeForm.ButtonColor"] = "teal",
+            ["ThemeForm.ButtonTextColor"] = "#fefefe",
+        };
+        using var refused = await browser.PostFormAsync(path + "?handler=Theme", theme);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("theme.logo_url_light: must be an https URL", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("theme.button_color: must be a colour in the form #RRGGBB", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("value=\"teal\"", browser.Html, StringComparison.Ordinal);
+        Assert.Null(await server.QueryDbAsync(db => db.Themes.Where(t => t.RealmId == realm.RealmId).Select(t => t.EmailRealmName).SingleAsync()));
+
+        theme["ThemeForm.LogoUrlLight"] = "https://cdn.pets.test/light.png";
+        theme["ThemeForm.ButtonColor"] = "#0a7d5a";
+        using var saved = await browser.PostFormAsync(path + "?handler=Theme", theme);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await server.QueryDbAsync(db => db.Themes.SingleAsync(t => t.RealmId == realm.RealmId));
+        Assert.Equal(("Pets & Co", "https://cdn.pets.test/light.png", "#0a7d5a"), (stored.EmailRealmName, stored.LogoUrlLight, stored.ButtonColor));
+        await browser.GetAsync(path);
+        Assert.Contains("Theme saved.", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("handler=EmailPreview", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("handler=BindPreview", browser.Html, StringComparison.Ordinal);
+
+        // The email, as the composer writes a binding link's: the theme's name, logo, button colours and support link.
+        using var email = await browser.GetAsync(path + "?handler=EmailPreview");
+        Assert.Equal(HttpStatusCode.OK, email.StatusCode);
+        Assert.Contains("Set up your passkey for Pets &amp; Co", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("src=\"https://cdn.pets.test/light.png\"", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("background:#0a7d5a;color:#fefefe", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://pets.test/help\"", browser.Html, StringComparison.Ordinal);
+        Assert.Contains(":invokeAuthenticator?token=preview", browser.Html, StringComparison.Ordinal);
+        var emailPolicy = email.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("sandbox;", emailPolicy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", emailPolicy, StringComparison.Ordinal);
+        Assert.Equal("SAMEORIGIN", email.Headers.GetValues("X-Frame-Options").Single());
+
+        // The /bind page, as it renders for a link of this realm: logos light and dark, colours, support link.
+        using var bind = await browser.GetAsync(path + "?handler=BindPreview");
+        Assert.Equal(HttpStatusCode.OK, bind.StatusCode);
+        var preview = browser.Html;
+        Assert.Contains("<img class=\"logo\" src=\"https://cdn.pets.test/light.png\" alt=\"Pets &amp; Co\">", preview, StringComparison.Ordinal);
+        Assert.Contains("<source srcset=\"https://cdn.pets.test/dark.png\" media=\"(prefers-color-scheme: dark)\">", preview, StringComparison.Ordinal);
+        Assert.Contains("<style>:root{--accent:#0a7d5a;--accent-fg:#fefefe;}</style>", preview, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://pets.test/help\"", preview, StringComparison.Ordinal);
+        Assert.Contains("Your passkey is ready", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", preview, StringComparison.Ordinal);
+        var bindPolicy = bind.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("img-src 'self' https://cdn.pets.test;", bindPolicy, StringComparison.Ordinal);
+        Assert.Contains("style-src 'self' 'sha256-", bindPolicy, StringComparison.Ordinal);
+
+        // The page a link of this realm opens is the same rendering, with its script and before it has run.
+        using var anonymous = ConsoleBrowser.Anonymous(server);
+        using var page = await anonymous.GetAsync($"/bind?api_base_url=x&tenant_id={realm.TenantId}&realm_id={realm.RealmId}&identity_id=i&job_id=j&token=t");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<img class=\"logo\" src=\"https://cdn.pets.test/light.png\" alt=\"Pets &amp; Co\">", anonymous.Html, StringComparison.Ordinal);
+        Assert.Contains("<style>:root{--accent:#0a7d5a;--accent-fg:#fefefe;}</style>", anonymous.Html, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"/pages/bind.js\"></script>", anonymous.Html, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(bindPolicy.Replace("sandbox; ", "", StringComparison.Ordinal).Split(' ').Where(p => p.StartsWith("'sha256-", StringComparison.Ordinal)),
+            page.Headers.GetValues("Content-Security-Policy").Single().Split(' ').Where(p => p.StartsWith("'sha256-", StringComparison.Ordinal)));
+
+        // Clearing a field gives the realm Passbind's look for it again.
+        theme["ThemeForm.ButtonColor"] = "";
+        theme["ThemeForm.LogoUrlLight"] = "";
+        theme["ThemeForm.LogoUrlDark"] = "";
+        await browser.PostFormAsync(path + "?handler=Theme", theme);
+        await browser.GetAsync(path + "?handler=BindPreview");
+        Assert.DoesNotContain("--accent:", browser.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"brand\">Pets &amp; Co</p>", browser.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_ListNewestFirst_FilterAndPageThroughTheAuditFeaturesList()
+    {
+        var (realm, admin) = await NewAdministratorAsync();
+        var now = server.Time.GetUtcNow();
+        await server.UseDbAsync(async db =>
+        {
+            for (var i = 0; i < 55; i++)
+            {
+                db.AuditEvents.Add(new AuditEvent
+                {
+                    TenantId = realm.TenantId, RealmId = realm.RealmId, Time = now.AddSeconds(i), Type = "identity.created", Outcome = "success",
+                    ResourceType = "identity", ResourceId = $"identity-{i:00}", ApplicationId = realm.ApplicationId,
+                });
+            }
+
+            db.AuditEvents.Add(new AuditEvent
+            {
+                TenantId = realm.TenantId, RealmId = realm.RealmId, Time = now.AddMinutes(5), Type = "registration.failed", Outcome = "failure",
+                Reason = "origin_not_allowed", IdentityId = "e9f3c0d1a2b4c5d6", ClientAddress = "203.0.113.9",
+            });
+            await db.SaveChangesAsync();
+        });
+        // The realm's own making (its token, its administrator) wrote events too, before these.
+        var total = await server.QueryDbAsync(db => db.AuditEvents.CountAsync(e => e.TenantId == realm.TenantId && e.RealmId == realm.RealmId));
+        Assert.InRange(total, 56, 100);
+        using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
+        var path = $"/console/realms/{realm.RealmId}/events";
+
+        using var all = await browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Contains($"{total} events, newest first.", browser.Html, StringComparison.Ordinal);
+        Assert.Equal(50, Rows(browser.Html));
+        Assert.True(browser.Html.IndexOf("registration.failed", StringComparison.Ordinal) < browser.Html.IndexOf("identity-54", StringComparison.Ordinal), "newest first");
+        Assert.Contains("aria-current=\"page\">Audit events</a>", browser.Html, StringComparison.Ordinal);
+        var next = System.Text.RegularExpressions.Regex.Match(browser.Html, "href=\"([^\"]+page_token=[^\"]+)\">Next page").Groups[1].Value;
+        Assert.NotEmpty(next);
+        await browser.GetAsync(System.Net.WebUtility.HtmlDecode(next));
+        Assert.Equal(total - 50, Rows(browser.Html));
+        Assert.Contains(">identity-00</a>", browser.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next page", browser.Html, StringComparison.Ordinal);
+
+        await browser.GetAsync(path + "?attribute=outcome&value=failure");
+        Assert.Contains("1 event, newest first.", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("origin_not_allowed", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("203.0.113.9", browser.Html, StringComparison.Ordinal);
+        await browser.GetAsync(path + "?attribute=identity_id&value=e9f3c0d1a2b4c5d6");
+        Assert.Equal(1, Rows(browser.Html));
+        Assert.Contains("registration.failed", browser.Html, StringComparison.Ordinal);
+        await browser.GetAsync(path + "?attribute=resource_id&value=identity-07");
+        Assert.Equal(1, Rows(browser.Html));
+        Assert.Contains(">identity-07</a>", browser.Html, StringComparison.Ordinal);
+        await browser.GetAsync(path + "?attribute=type&value=sign_in.succeeded");
+        Assert.Contains("No event matches.", browser.Html, StringComparison.Ordinal);
+
+        // What the API refuses, the page shows as the API's field error.
+        using var refused = await browser.GetAsync(path + "?attribute=user_agent&value=x");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("filter: unsupported filter", browser.Html, StringComparison.Ordinal);
+
+        static int Rows(string html) => System.Text.RegularExpressions.Regex.Count(html, "<td data-label=\"Time \\(UTC\\)\">");
+    }
+
+    private static ConsoleTargets Targets(TenantAccess realm, string identityId, string credentialId) =>
+        new(realm.RealmId, identityId, credentialId, realm.ApplicationId, realm.AuthenticatorConfigId);
 
     private async Task<string> NewIdentityAsync(TenantAccess realm)
     {

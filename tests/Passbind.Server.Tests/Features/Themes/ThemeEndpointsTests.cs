@@ -28,6 +28,7 @@ public abstract class ThemeEndpointsTests(PassbindServer server)
         { """{"theme":{"logo_url_light":"/relative/logo.png"}}""", "theme.logo_url_light" },
         { """{"theme":{"logo_url_dark":"javascript:alert(1)"}}""", "theme.logo_url_dark" },
         { """{"theme":{"logo_url_dark":"data:image/png;base64,AAAA"}}""", "theme.logo_url_dark" },
+        { """{"theme":{"logo_url_light":"http://cdn.pets.test/light.png"}}""", "theme.logo_url_light" },
         { """{"theme":{"support_url":"myapp://help"}}""", "theme.support_url" },
         { $$$$"""{"theme":{"support_url":"https://pets.test/{{{{new string('h', 2100)}}}}"}}""", "theme.support_url" },
         { """{"theme":{"support_url":["https://pets.test"]}}""", "theme.support_url" },
