@@ -12,11 +12,12 @@ namespace Passbind.Browser.Tests.Console;
 /// is checked with axe-core and screenshotted on a desktop and a phone (docs/screenshots).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServer server) : IClassFixture<ConsoleServer>
+public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServer server)
 {
     [Fact]
     public async Task FirstOperator_BindsFromBootstrapLinkSignsInAndOperates()
     {
+        await server.StartAsync();
         var consoleUrl = await server.BootstrapValueAsync("console_url");
         var adminLink = await server.BootstrapValueAsync("admin_binding_link");
         Assert.Equal(server.Url.ToString().TrimEnd('/') + "/console", consoleUrl);
@@ -91,6 +92,28 @@ public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServ
             await CheckAsync(page, name, visited);
         }
 
+        // The realm's theme: a bad colour is refused with the API's field error; a good theme shows in both previews.
+        await page.GotoAsync(new Uri(server.Url, realmPath + "/settings").ToString());
+        await page.GetByLabel("Name in emails").FillAsync("Analytical Engines");
+        await page.GetByLabel("Support URL").FillAsync("https://engines.example/help");
+        await page.GetByLabel("Button colour (#RRGGBB)").FillAsync("purple");
+        await page.GetByLabel("Button text colour (#RRGGBB)").FillAsync("#ffffff");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save theme" }).ClickAsync();
+        await page.GetByText("theme.button_color: must be a colour in the form #RRGGBB").WaitForAsync();
+        Assert.Equal("purple", await page.GetByLabel("Button colour (#RRGGBB)").InputValueAsync());
+        await page.GetByLabel("Button colour (#RRGGBB)").FillAsync("#6b21a8");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save theme" }).ClickAsync();
+        await page.GetByText("Theme saved.").WaitForAsync();
+        var email = page.FrameLocator("iframe[title='Preview of the binding email']");
+        await email.GetByText("Set up your passkey for Analytical Engines").WaitForAsync();
+        Assert.Equal("rgb(107, 33, 168)", await email.GetByRole(AriaRole.Link, new() { Name = "Set up your passkey" }).EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        var bindPreview = page.FrameLocator("iframe[title='Preview of the hosted bind page']");
+        var proceed = bindPreview.GetByText("Continue to app.example.com");
+        await proceed.WaitForAsync();
+        Assert.Equal("rgb(107, 33, 168)", await proceed.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal("https://engines.example/help", await bindPreview.GetByRole(AriaRole.Link, new() { Name = "Contact support" }).GetAttributeAsync("href"));
+        await CheckAsync(page, "console-realm-settings", visited);
+
         // The console's own application and its authenticator config, from their lists.
         await page.GotoAsync(new Uri(server.Url, realmPath + "/applications").ToString());
         await page.Locator("#content").GetByRole(AriaRole.Link, new() { Name = "Passbind Console" }).ClickAsync();
@@ -118,6 +141,7 @@ public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServ
     [Fact]
     public async Task Import_ThousandRowsWithSomeBad_ShowsProgressAndAReportOfEachFailedRow()
     {
+        await server.StartAsync();
         var page = await SignedInPageAsync();
         var realmPath = new Uri(page.Url).AbsolutePath[..^"/identities".Length];
         var client = new PassbindClient(PassbindClientOptions.FromBootstrapFile(server.BootstrapPath));
@@ -204,6 +228,7 @@ public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServ
         ("console-applications", realmPath + "/applications"),
         ("console-authenticator-configs", realmPath + "/authenticator-configs"),
         ("console-realms", "/console/realms"),
+        ("console-events", realmPath + "/events"),
     ];
 
     /// <summary>axe-core on the page, then its desktop screenshot; remembered for the phone's round unless it shows a one-time secret.</summary>
@@ -217,34 +242,12 @@ public sealed class ConsoleFirstOperatorTests(RunningPassbind stack, ConsoleServ
         }
     }
 
-    /// <summary>
-    /// A second operator's browser: an administrator made through the API, its passkey bound from a console-config
-    /// link, and signed in through the console's sign-in page like the first.
-    /// </summary>
+    /// <summary>A second operator's browser: the administrator signed in again with another passkey, like the first.</summary>
     private async Task<IPage> SignedInPageAsync()
     {
-        var client = new PassbindClient(PassbindClientOptions.FromBootstrapFile(server.BootstrapPath));
-        var admin = await client.Identities.FindByUsernameAsync("admin");
+        var admin = await server.Client().Identities.FindByUsernameAsync("admin");
         Assert.NotNull(admin);
-        var errors = new List<string>();
-        var page = await stack.NewPageAsync(errors);
-        await AxeCheck.AddToAsync(page.Context, stack.RepositoryRoot);
-        string? consoleConfig = null;
-        await foreach (var config in client.AuthenticatorConfigs.ListAsync())
-        {
-            consoleConfig = config.DisplayName == "Passbind Console" ? config.Id : consoleConfig;
-        }
-
-        var job = await client.CredentialBindingJobs.CreateAsync(admin.Id, new CreateCredentialBindingJobRequest
-        {
-            DeliveryMethod = DeliveryMethods.Return,
-            AuthenticatorConfigId = consoleConfig!,
-            PostBindingRedirectUri = server.Url + "console",
-        });
-        await page.GotoAsync(job.CredentialBindingLink!);
-        await page.GetByRole(AriaRole.Heading, new() { Name = "Your passkey is ready" }).WaitForAsync();
-        await page.GotoAsync(new Uri(server.Url, "/console").ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        var page = await server.SignedInPageAsync(stack, admin.Id, []);
         await SignedInAsync(page);
         return page;
     }
