@@ -66,6 +66,7 @@ public sealed class ConsoleAuthorizationTests(RunningPassbind stack, ConsoleServ
             var form = new Dictionary<string, string>(fields) { ["__csrf"] = (await page.Locator("input[name='__csrf']").First.GetAttributeAsync("value"))! };
             var response = await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync(SubmitForm, new object[] { action, form }), IsPost);
             Assert.True(response!.Status == 403, $"{action} answered {response.Status}");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" }).WaitForAsync();
         }
 
         // Nothing changed, as the API tells.
@@ -101,6 +102,7 @@ public sealed class ConsoleAuthorizationTests(RunningPassbind stack, ConsoleServ
         await deleteForm.Locator("input[name='__csrf']").EvaluateAsync("input => input.remove()");
         var missing = await page.RunAndWaitForResponseAsync(() => deleteForm.GetByRole(AriaRole.Button, new() { Name = "Delete identity" }).ClickAsync(), IsPost);
         Assert.Equal(400, missing!.Status);
+        await page.WaitForURLAsync(url => url != identityUrl, new() { WaitUntil = WaitUntilState.Commit });
 
         // The same with a token the server never issued.
         await page.GotoAsync(identityUrl);
@@ -108,6 +110,7 @@ public sealed class ConsoleAuthorizationTests(RunningPassbind stack, ConsoleServ
         await deleteForm.Locator("input[name='__csrf']").EvaluateAsync("input => input.value = 'CfDJ8' + 'A'.repeat(120)");
         var forged = await page.RunAndWaitForResponseAsync(() => deleteForm.GetByRole(AriaRole.Button, new() { Name = "Delete identity" }).ClickAsync(), IsPost);
         Assert.Equal(400, forged!.Status);
+        await page.WaitForURLAsync(url => url != identityUrl, new() { WaitUntil = WaitUntilState.Commit });
 
         // The identity is there, on its page and in the API.
         var response = await page.GotoAsync(identityUrl);

@@ -13,6 +13,9 @@ namespace Passbind.Server.Features.Pages;
 /// </summary>
 internal static class BindPage
 {
+    /// <summary>The sandbox of a preview the console frames: no scripts, forms, pop-ups or navigation of the console.</summary>
+    public const string PreviewSandbox = "sandbox allow-same-origin";
+
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
     private static readonly string Template = Encoding.UTF8.GetString(EmbeddedAsset.Load("Passbind.Server.Pages.bind.html", "text/html").Content);
 
@@ -60,7 +63,8 @@ internal static class BindPage
     /// <summary>
     /// The page's own files and nothing inline but its theme's style element. The page a link opens runs its script and
     /// cannot be framed (its URL carries the link's token); the preview runs none, is sandboxed, and only the console
-    /// (same origin) may frame it.
+    /// (same origin) may frame it. <see cref="PreviewSandbox"/> keeps the console's origin: with no script allowed it gives
+    /// the frame nothing to use it with, and it keeps the frame in the console's renderer, where screenshots show it.
     /// </summary>
     private static string ContentSecurityPolicy(BindPageLook look, string? style, bool preview)
     {
@@ -68,7 +72,7 @@ internal static class BindPage
         var images = string.Join(' ', new[] { look.LogoUrlLight, look.LogoUrlDark }.OfType<string>()
             .Select(url => new Uri(url).GetLeftPart(UriPartial.Authority)).Distinct(StringComparer.Ordinal).Prepend("'self'"));
         return preview
-            ? $"sandbox; default-src 'none'; style-src {styles}; img-src {images}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+            ? $"{PreviewSandbox}; default-src 'none'; style-src {styles}; img-src {images}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
             : $"default-src 'none'; script-src 'self'; style-src {styles}; connect-src 'self'; img-src {images}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 }

@@ -22,7 +22,7 @@ internal sealed class RealmSettingsModel(
 {
     // The preview of a message runs nothing and sends nothing; its images may load, as in a mail client.
     private const string EmailPreviewPolicy =
-        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src http: https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+        BindPage.PreviewSandbox + "; default-src 'none'; style-src 'unsafe-inline'; img-src http: https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     public RealmResponse Settings { get; private set; } = null!;
 
