@@ -94,30 +94,31 @@ public sealed class ConsoleAuthorizationTests(RunningPassbind stack, ConsoleServ
         var page = await server.SignedInPageAsync(stack, admin.Id, errors);
         await page.GetByRole(AriaRole.Heading, new() { Name = "Identities", Exact = true }).WaitForAsync(new() { Timeout = 60_000 });
         var identityUrl = new Uri(page.Url, UriKind.Absolute).GetLeftPart(UriPartial.Path) + "/" + victim.Id;
-        var deleteForm = page.Locator("form.danger-zone");
 
-        // The delete form, filled in as the operator would, posted without its token: 400, and the identity stays.
-        await page.GotoAsync(identityUrl);
-        await page.GetByLabel("To delete this identity and its passkeys, type its username").FillAsync(victim.Traits.Username!);
-        await deleteForm.Locator("input[name='__csrf']").EvaluateAsync("input => input.remove()");
-        var missing = await page.RunAndWaitForResponseAsync(() => deleteForm.GetByRole(AriaRole.Button, new() { Name = "Delete identity" }).ClickAsync(), IsPost);
-        Assert.Equal(400, missing!.Status);
-        await page.WaitForURLAsync(url => url != identityUrl, new() { WaitUntil = WaitUntilState.Commit });
-
-        // The same with a token the server never issued.
-        await page.GotoAsync(identityUrl);
-        await page.GetByLabel("To delete this identity and its passkeys, type its username").FillAsync(victim.Traits.Username!);
-        await deleteForm.Locator("input[name='__csrf']").EvaluateAsync("input => input.value = 'CfDJ8' + 'A'.repeat(120)");
-        var forged = await page.RunAndWaitForResponseAsync(() => deleteForm.GetByRole(AriaRole.Button, new() { Name = "Delete identity" }).ClickAsync(), IsPost);
-        Assert.Equal(400, forged!.Status);
-        await page.WaitForURLAsync(url => url != identityUrl, new() { WaitUntil = WaitUntilState.Commit });
+        // The delete form, filled in as the operator would, posted without its token, and then with a token the server
+        // never issued: 400 each time. Each post is made from a tab of its own in the signed-in browser, so that the
+        // refusal's page never races the next step's navigation.
+        Assert.Equal(400, await PostDeleteAsync("input => input.remove()"));
+        Assert.Equal(400, await PostDeleteAsync("input => input.value = 'CfDJ8' + 'A'.repeat(120)"));
 
         // The identity is there, on its page and in the API.
-        var response = await page.GotoAsync(identityUrl);
+        var check = await page.Context.NewPageAsync();
+        var response = await check.GotoAsync(identityUrl);
         Assert.Equal(200, response!.Status);
-        await page.GetByRole(AriaRole.Heading, new() { Name = victim.DisplayName }).WaitForAsync();
+        await check.GetByRole(AriaRole.Heading, new() { Name = victim.DisplayName }).WaitForAsync();
         Assert.Equal(IdentityStatuses.Active, (await client.Identities.GetAsync(victim.Id)).Status);
         Assert.Empty(errors);
+
+        async Task<int> PostDeleteAsync(string changeToken)
+        {
+            var tab = await page.Context.NewPageAsync();
+            await tab.GotoAsync(identityUrl);
+            var deleteForm = tab.Locator("form.danger-zone");
+            await deleteForm.GetByLabel("To delete this identity and its passkeys, type its username").FillAsync(victim.Traits.Username!);
+            await deleteForm.Locator("input[name='__csrf']").EvaluateAsync(changeToken);
+            var posted = await tab.RunAndWaitForResponseAsync(() => deleteForm.GetByRole(AriaRole.Button, new() { Name = "Delete identity" }).ClickAsync(), IsPost);
+            return posted.Status;
+        }
     }
 
     private static bool IsPost(IResponse response) => response.Request.Method == "POST";
