@@ -10,8 +10,8 @@ namespace Passbind.Bench.Ceilings;
 /// The database ceiling: the bind's writes alone, in plain ADO.NET on the server's own schema and database, with
 /// the server's durability settings (SQLite: WAL, synchronous=FULL, foreign keys on; PostgreSQL: its defaults,
 /// fsync and synchronous_commit on). Each operation looks the job up by id and token hash, then in one
-/// transaction consumes it conditionally, inserts the credential and deletes the job's challenges, as
-/// <c>BindingCeremony.ConsumeAndStoreAsync</c> does. The best of a few concurrencies is the ceiling.
+/// transaction consumes it conditionally and inserts the credential, as <c>BindingCeremony.ConsumeAndStoreAsync</c>
+/// does (challenges are sealed, not stored: there are none to delete). The best of a few concurrencies is the ceiling.
 /// </summary>
 internal sealed class DatabaseCeiling(bool postgreSql, string connectionString)
 {
@@ -110,14 +110,6 @@ internal sealed class DatabaseCeiling(bool postgreSql, string connectionString)
             Add(insert, "job", job.Id);
             Add(insert, "now", now);
             await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = transaction;
-            clear.CommandText = """DELETE FROM binding_challenges WHERE "JobId" = @id""";
-            Add(clear, "id", job.Id);
-            await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
