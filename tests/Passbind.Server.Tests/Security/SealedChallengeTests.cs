@@ -115,10 +115,7 @@ public abstract class SealedChallengeTests(PassbindServer server)
         var link = await signIn.StartAsync();
         var options = await signIn.GetOptionsAsync(link);
 
-        var assertion = SignInClient.NewAssertion(passkey, options);
-        assertion.ClientData["challenge"] = Base64Url.EncodeToString(Altered(ChallengeOf(options), index));
-        using var refused = await signIn.PostCompleteAsync(link, assertion);
-        await Api.AssertErrorAsync(refused, HttpStatusCode.BadRequest, "challenge_not_found");
+        await AssertSignInRefusedAsync(signIn, link, passkey, options, Altered(ChallengeOf(options), index));
 
         using var signedIn = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, options));
         await Api.ReadJsonAsync(signedIn, expectedStatus: 200);
@@ -141,10 +138,7 @@ public abstract class SealedChallengeTests(PassbindServer server)
             OtherServerChallenges().Create(ChallengePurpose.SignIn, link.TransactionId, KeyTypes.WebAuthn, [], expiry),
         })
         {
-            var assertion = SignInClient.NewAssertion(passkey, options);
-            assertion.ClientData["challenge"] = Base64Url.EncodeToString(challenge);
-            using var refused = await signIn.PostCompleteAsync(link, assertion);
-            await Api.AssertErrorAsync(refused, HttpStatusCode.BadRequest, "challenge_not_found");
+            await AssertSignInRefusedAsync(signIn, link, passkey, options, challenge);
         }
 
         using var signedIn = await signIn.PostCompleteAsync(link, SignInClient.NewAssertion(passkey, options));
@@ -212,6 +206,14 @@ public abstract class SealedChallengeTests(PassbindServer server)
         authenticator.ClientData["challenge"] = Base64Url.EncodeToString(challenge);
         using var response = await ceremony.PostCompleteAsync(link, authenticator);
         await Api.AssertErrorAsync(response, HttpStatusCode.BadRequest, code);
+    }
+
+    private static async Task AssertSignInRefusedAsync(SignInClient signIn, AuthenticateLink link, BoundPasskey passkey, JsonElement options, byte[] challenge)
+    {
+        var assertion = SignInClient.NewAssertion(passkey, options);
+        assertion.ClientData["challenge"] = Base64Url.EncodeToString(challenge);
+        using var refused = await signIn.PostCompleteAsync(link, assertion);
+        await Api.AssertErrorAsync(refused, HttpStatusCode.BadRequest, "challenge_not_found");
     }
 
     private static byte[] Altered(byte[] challenge, int index)
