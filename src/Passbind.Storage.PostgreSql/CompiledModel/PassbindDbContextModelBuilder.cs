@@ -12,7 +12,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("01abc045-c6a9-4fb2-b50c-b31c8db96274"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("b5ea769c-64ed-47ad-9c83-4d783397f193"), entityTypeCount: 15)
         {
         }
 
@@ -22,7 +22,6 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
             var authorizationCode = AuthorizationCodeEntityType.Create(this);
-            var bindingChallenge = BindingChallengeEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
             var credentialBindingJob = CredentialBindingJobEntityType.Create(this);
             var identity = IdentityEntityType.Create(this);
@@ -39,7 +38,6 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             ApplicationEntityType.CreateForeignKey2(application, realm);
             AuthenticatorConfigEntityType.CreateForeignKey1(authenticatorConfig, realm);
             AuthorizationCodeEntityType.CreateForeignKey1(authorizationCode, application);
-            BindingChallengeEntityType.CreateForeignKey1(bindingChallenge, credentialBindingJob);
             CredentialEntityType.CreateForeignKey1(credential, identity);
             CredentialBindingJobEntityType.CreateForeignKey1(credentialBindingJob, identity);
             IdentityEntityType.CreateForeignKey1(identity, realm);
@@ -53,7 +51,6 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
             AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
-            BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
             CredentialEntityType.CreateAnnotations(credential);
             CredentialBindingJobEntityType.CreateAnnotations(credentialBindingJob);
             IdentityEntityType.CreateAnnotations(identity);

@@ -11,7 +11,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1ef3784c-953c-4df9-9144-4e99bcd267d9"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("6dbfc9a9-cb2b-4246-86b6-b143bb240656"), entityTypeCount: 15)
         {
         }
 
@@ -21,7 +21,6 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
             var authorizationCode = AuthorizationCodeEntityType.Create(this);
-            var bindingChallenge = BindingChallengeEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
             var credentialBindingJob = CredentialBindingJobEntityType.Create(this);
             var identity = IdentityEntityType.Create(this);
@@ -38,7 +37,6 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             ApplicationEntityType.CreateForeignKey2(application, realm);
             AuthenticatorConfigEntityType.CreateForeignKey1(authenticatorConfig, realm);
             AuthorizationCodeEntityType.CreateForeignKey1(authorizationCode, application);
-            BindingChallengeEntityType.CreateForeignKey1(bindingChallenge, credentialBindingJob);
             CredentialEntityType.CreateForeignKey1(credential, identity);
             CredentialBindingJobEntityType.CreateForeignKey1(credentialBindingJob, identity);
             IdentityEntityType.CreateForeignKey1(identity, realm);
@@ -52,7 +50,6 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
             AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
-            BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
             CredentialEntityType.CreateAnnotations(credential);
             CredentialBindingJobEntityType.CreateAnnotations(credentialBindingJob);
             IdentityEntityType.CreateAnnotations(identity);
