@@ -12,7 +12,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("01abc045-c6a9-4fb2-b50c-b31c8db96274"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("a75fb67a-6f86-4a14-ae1d-ccd57df28245"), entityTypeCount: 16)
         {
         }
 

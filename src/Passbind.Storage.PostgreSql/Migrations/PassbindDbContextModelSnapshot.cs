@@ -702,8 +702,10 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.Property<long>("CreateTime")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Fields")
+                        .HasColumnType("text");
+
                     b.Property<string>("HtmlBody")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("JobId")
@@ -764,7 +766,6 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("TextBody")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Transport")

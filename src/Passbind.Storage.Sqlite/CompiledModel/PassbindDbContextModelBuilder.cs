@@ -11,7 +11,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1ef3784c-953c-4df9-9144-4e99bcd267d9"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("a7e790df-33a2-4b9c-878e-944137e9669e"), entityTypeCount: 16)
         {
         }
 
