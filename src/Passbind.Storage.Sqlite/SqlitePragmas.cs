@@ -9,8 +9,10 @@ namespace Passbind.Storage.Sqlite;
 
 /// <summary>
 /// Sets each physical connection's durability and locking behaviour once, when the pool first opens it:
-/// WAL with synchronous=FULL makes a 2xx mean the write is on disk; foreign keys are off by default in
-/// SQLite; and a writer that finds the database locked waits for it up to 30 seconds.
+/// WAL with synchronous=NORMAL, where a commit is written to the log without an fsync of its own and
+/// <see cref="SqliteGroupCommit"/> makes it durable before its caller hears of it (so a 2xx still means the
+/// write is on disk); foreign keys are off by default in SQLite; and a writer that finds the database locked
+/// waits for it up to 30 seconds.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -18,7 +20,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly string Pragmas = string.Create(
-        CultureInfo.InvariantCulture, $"PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds};");
+        CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds};");
 
     /// <summary>The pool reuses physical connections; their settings survive, so each is set up once.</summary>
     private static readonly ConditionalWeakTable<sqlite3, object> Prepared = [];

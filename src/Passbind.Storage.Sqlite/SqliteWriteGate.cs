@@ -16,9 +16,16 @@ internal sealed class SqliteWriteGate
 
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    private SqliteWriteGate(string databaseFile) => DatabaseFile = databaseFile;
+    private SqliteWriteGate(string databaseFile)
+    {
+        DatabaseFile = databaseFile;
+        GroupCommit = SqliteGroupCommit.ForDatabase(databaseFile);
+    }
 
     public string DatabaseFile { get; }
+
+    /// <summary>What a writer waits for after its commit, before its caller may hear of it: the commit on disk.</summary>
+    public SqliteGroupCommit GroupCommit { get; }
 
     /// <summary>The gate of <paramref name="databaseFile"/>, an absolute path as SQLite reports it.</summary>
     public static SqliteWriteGate For(string databaseFile) => Gates.GetOrAdd(databaseFile, file => new SqliteWriteGate(file));

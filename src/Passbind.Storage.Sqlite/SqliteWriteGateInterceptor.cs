@@ -14,7 +14,9 @@ namespace Passbind.Storage.Sqlite;
 /// Puts every write through its database file's <see cref="SqliteWriteGate"/>, unseen by the code that writes. A
 /// transaction (Microsoft.Data.Sqlite begins it IMMEDIATE, taking SQLite's write lock) holds the gate from its
 /// start to its commit or rollback; a write outside a transaction holds it until the command has finished. Reads
-/// never wait: WAL lets them run beside the writer.
+/// never wait: WAL lets them run beside the writer. A write that committed then waits, without the gate, until its
+/// database's <see cref="SqliteGroupCommit"/> has the commit on disk, so its caller never hears of a write a crash
+/// could lose.
 /// </summary>
 /// <remarks>
 /// Who holds the gate is recorded per connection: a command inside a transaction that holds it does not wait for
@@ -57,13 +59,10 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
     public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(TransactionStarted(connection, eventData, result));
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => LeaveTransaction(transaction);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => WaitUntilDurable(LeaveTransaction(transaction));
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        LeaveTransaction(transaction);
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        UntilDurable(LeaveTransaction(transaction));
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => LeaveTransaction(transaction);
 
@@ -122,26 +121,26 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Leave(command.Connection, command);
+        WaitUntilDurable(Leave(command.Connection, command));
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Leave(command.Connection, command);
-        return ValueTask.FromResult(result);
+        await UntilDurable(Leave(command.Connection, command));
+        return result;
     }
 
     public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        Leave(command.Connection, command);
+        WaitUntilDurable(Leave(command.Connection, command));
         return result;
     }
 
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        Leave(command.Connection, command);
-        return ValueTask.FromResult(result);
+        await UntilDurable(Leave(command.Connection, command));
+        return result;
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Leave(command.Connection, command);
@@ -164,19 +163,19 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
     // closes: the reader is closed here first, so the next writer never finds the lock still taken.
     public InterceptionResult DataReaderClosing(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        CloseAndLeave(command, eventData.DataReader);
+        WaitUntilDurable(CloseAndLeave(command, eventData.DataReader));
         return result;
     }
 
-    public ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    public async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
-        CloseAndLeave(command, eventData.DataReader);
-        return ValueTask.FromResult(result);
+        await UntilDurable(CloseAndLeave(command, eventData.DataReader));
+        return result;
     }
 
     public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        CloseAndLeave(command, eventData.DataReader);
+        WaitUntilDurable(CloseAndLeave(command, eventData.DataReader));
         return result;
     }
 
@@ -312,39 +311,44 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
         }
     }
 
-    /// <summary>Releases the gate if <paramref name="owner"/> holds it for <paramref name="connection"/>; any owner when null. Repeating it does nothing.</summary>
-    private static void Leave(DbConnection? connection, object? owner)
-    {
-        if (connection is not null && Holders.TryGetValue(connection, out var holder))
-        {
-            holder.Release(owner);
-        }
-    }
+    /// <summary>
+    /// Releases the gate if <paramref name="owner"/> holds it for <paramref name="connection"/>; any owner when null.
+    /// Repeating it does nothing. Returns the gate released, or null if there was none.
+    /// </summary>
+    private static SqliteWriteGate? Leave(DbConnection? connection, object? owner) =>
+        connection is not null && Holders.TryGetValue(connection, out var holder) ? holder.Release(owner) : null;
 
-    private static void LeaveTransaction(DbTransaction? transaction)
-    {
-        if (transaction is not null && Transactions.TryGetValue(transaction, out var holder))
-        {
-            holder.Release(TransactionOwner);
-        }
-    }
+    private static SqliteWriteGate? LeaveTransaction(DbTransaction? transaction) =>
+        transaction is not null && Transactions.TryGetValue(transaction, out var holder) ? holder.Release(TransactionOwner) : null;
 
-    private static void CloseAndLeave(DbCommand command, DbDataReader reader)
+    private static SqliteWriteGate? CloseAndLeave(DbCommand command, DbDataReader reader)
     {
         if (command.Connection is null || !Holders.TryGetValue(command.Connection, out var holder) || !holder.IsHeldBy(command))
         {
-            return;
+            return null;
         }
 
         try
         {
             reader.Close();
         }
-        finally
+        catch
         {
             holder.Release(command);
+            throw;
         }
+
+        return holder.Release(command);
     }
+
+    /// <summary>
+    /// After a write that committed (its gate just released): the commit is in the log, and its caller hears of it only
+    /// once the log is on disk (<see cref="SqliteGroupCommit"/>). The next writer already has the gate meanwhile.
+    /// </summary>
+    private static Task UntilDurable(SqliteWriteGate? released) => released?.GroupCommit.DurableAsync() ?? Task.CompletedTask;
+
+    /// <inheritdoc cref="UntilDurable"/>
+    private static void WaitUntilDurable(SqliteWriteGate? released) => UntilDurable(released).GetAwaiter().GetResult();
 
     private static Holder HolderFor(DbConnection connection) => Holders.GetValue(connection, static connection =>
     {
@@ -417,14 +421,14 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
             }
         }
 
-        public void Release(object? owner)
+        public SqliteWriteGate? Release(object? owner)
         {
             SqliteWriteGate? releasing;
             lock (_sync)
             {
                 if (_held is null || (owner is not null && _owner != owner))
                 {
-                    return;
+                    return null;
                 }
 
                 releasing = _held;
@@ -433,6 +437,7 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
             }
 
             releasing.Release();
+            return releasing;
         }
     }
 }

@@ -58,6 +58,7 @@ public sealed class SqliteWriteGateInterceptorTests : IAsyncLifetime
         var probe = new WriterOverlapProbe();
         var options = Options(Bound, probe);
 
+        var flushesBefore = GroupCommit.Flushes;
         using var start = new SemaphoreSlim(0);
         var writers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
         {
@@ -77,6 +78,24 @@ public sealed class SqliteWriteGateInterceptorTests : IAsyncLifetime
         Assert.Equal(written, await db.Tenants.CountAsync());
         Assert.Equal(1, probe.MostAtOnce);
         Assert.Empty(_logs.Warnings);
+
+        // Group commit: writers that committed while an fsync ran shared the next one.
+        var flushes = GroupCommit.Flushes - flushesBefore;
+        Assert.InRange(flushes, 1, (Writers * WritesEach) - 1);
+    }
+
+    [Fact]
+    public async Task Writes_OneAfterAnother_EachAnsweredOnlyAfterAnFsyncThatBeganAfterItsCommit()
+    {
+        var options = Options(Bound);
+        foreach (var kind in Enum.GetValues<WriteKind>())
+        {
+            // Alone, a commit shares its fsync with no one: each answered commit counts one more.
+            var before = GroupCommit.Flushes;
+            await WriteAsync(options, kind);
+            var commits = kind == WriteKind.Synchronous ? 2 : 1;
+            Assert.True(GroupCommit.Flushes - before >= commits, $"{kind}: {commits} commit(s) answered after {GroupCommit.Flushes - before} fsync(s) of the log");
+        }
     }
 
     [Fact]
@@ -290,6 +309,9 @@ public sealed class SqliteWriteGateInterceptorTests : IAsyncLifetime
                 return 2;
         }
     }
+
+    /// <summary>The group commit of this test's database file, as the interceptor finds it (SQLite reports the absolute path).</summary>
+    private SqliteGroupCommit GroupCommit => SqliteWriteGate.For(Path.Combine(_directory, "passbind.db")).GroupCommit;
 
     private DbContextOptions<PassbindDbContext> Options(TimeSpan bound, WriterOverlapProbe? probe = null)
     {

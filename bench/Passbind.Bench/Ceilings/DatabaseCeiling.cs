@@ -7,9 +7,10 @@ using Npgsql;
 namespace Passbind.Bench.Ceilings;
 
 /// <summary>
-/// The database ceiling: the bind's writes alone, in plain ADO.NET on the server's own schema and database, with
-/// the server's durability settings (SQLite: WAL, synchronous=FULL, foreign keys on; PostgreSQL: its defaults,
-/// fsync and synchronous_commit on). Each operation looks the job up by id and token hash, then in one
+/// The database ceiling: the bind's writes alone, in plain ADO.NET on the server's own schema and database, each
+/// transaction durable by an fsync of its own (SQLite: WAL, synchronous=FULL, foreign keys on; PostgreSQL: its
+/// defaults, fsync and synchronous_commit on). This is the one-transaction-per-fsync ceiling that the server's group
+/// commit on SQLite (docs/storage.md) can pass, where concurrent commits share an fsync. Each operation looks the job up by id and token hash, then in one
 /// transaction consumes it conditionally, inserts the credential and deletes the job's challenges, as
 /// <c>BindingCeremony.ConsumeAndStoreAsync</c> does. The best of a few concurrencies is the ceiling.
 /// </summary>
