@@ -105,8 +105,8 @@ internal static partial class Log
     [LoggerMessage(210, LogLevel.Error, "An outbox round failed; the next one retries")]
     public static partial void OutboxRoundFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(220, LogLevel.Information, "Retention sweep removed {Challenges} binding challenges, {Messages} outbox messages or their sealed links, {SignIns} expired sign-ins")]
-    public static partial void RetentionSwept(ILogger logger, int challenges, int messages, int signIns);
+    [LoggerMessage(220, LogLevel.Information, "Retention sweep removed {Messages} outbox messages or their sealed links, {SignIns} expired sign-ins")]
+    public static partial void RetentionSwept(ILogger logger, int messages, int signIns);
 
     [LoggerMessage(221, LogLevel.Error, "A retention sweep failed; the next one retries")]
     public static partial void RetentionSweepFailed(ILogger logger, Exception exception);

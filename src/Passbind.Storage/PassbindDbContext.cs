@@ -12,7 +12,6 @@ public sealed class PassbindDbContext(DbContextOptions<PassbindDbContext> option
     public DbSet<AuthenticatorConfig> AuthenticatorConfigs => Set<AuthenticatorConfig>();
     public DbSet<Application> Applications => Set<Application>();
     public DbSet<CredentialBindingJob> CredentialBindingJobs => Set<CredentialBindingJob>();
-    public DbSet<BindingChallenge> BindingChallenges => Set<BindingChallenge>();
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Theme> Themes => Set<Theme>();

@@ -11,8 +11,8 @@ namespace Passbind.Bench.Ceilings;
 /// transaction durable by an fsync of its own (SQLite: WAL, synchronous=FULL, foreign keys on; PostgreSQL: its
 /// defaults, fsync and synchronous_commit on). This is the one-transaction-per-fsync ceiling that the server's group
 /// commit on SQLite (docs/storage.md) can pass, where concurrent commits share an fsync. Each operation looks the job up by id and token hash, then in one
-/// transaction consumes it conditionally, inserts the credential and deletes the job's challenges, as
-/// <c>BindingCeremony.ConsumeAndStoreAsync</c> does. The best of a few concurrencies is the ceiling.
+/// transaction consumes it conditionally and inserts the credential, as <c>BindingCeremony.ConsumeAndStoreAsync</c>
+/// does (challenges are sealed, not stored: there are none to delete). The best of a few concurrencies is the ceiling.
 /// </summary>
 internal sealed class DatabaseCeiling(bool postgreSql, string connectionString)
 {
@@ -111,14 +111,6 @@ internal sealed class DatabaseCeiling(bool postgreSql, string connectionString)
             Add(insert, "job", job.Id);
             Add(insert, "now", now);
             await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var clear = connection.CreateCommand())
-        {
-            clear.Transaction = transaction;
-            clear.CommandText = """DELETE FROM binding_challenges WHERE "JobId" = @id""";
-            Add(clear, "id", job.Id);
-            await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

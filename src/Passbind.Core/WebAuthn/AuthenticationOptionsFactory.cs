@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Passbind.Core.WebAuthn;
 
 /// <summary>Builds the <c>PublicKeyCredentialRequestOptionsJSON</c> of an authentication ceremony.</summary>
@@ -8,7 +6,7 @@ public static class AuthenticationOptionsFactory
     /// <summary>Challenge length in bytes; WebAuthn asks for at least 16 (§13.4.3).</summary>
     public const int ChallengeSize = RegistrationOptionsFactory.ChallengeSize;
 
-    /// <summary>Creates options with a fresh challenge of <see cref="ChallengeSize"/> random bytes.</summary>
+    /// <summary>Creates options with the given challenge, or a fresh one of <see cref="ChallengeSize"/> random bytes.</summary>
     /// <exception cref="ArgumentException">A parameter breaks a WebAuthn rule (a caller's bug, not user input).</exception>
     public static AuthenticationOptions Create(AuthenticationOptionsParameters parameters)
     {
@@ -25,7 +23,7 @@ public static class AuthenticationOptionsFactory
             throw new ArgumentException($"A credential id is 1 to {RegistrationVerifier.MaxCredentialIdLength} bytes.", nameof(parameters));
         }
 
-        var challenge = RandomNumberGenerator.GetBytes(ChallengeSize);
+        var challenge = RegistrationOptionsFactory.Challenge(parameters.Challenge);
         var options = new PublicKeyCredentialRequestOptionsJson(
             Challenge: challenge,
             Timeout: (long)parameters.Timeout.TotalMilliseconds,

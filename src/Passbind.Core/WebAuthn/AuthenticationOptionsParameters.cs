@@ -12,4 +12,11 @@ public sealed record AuthenticationOptionsParameters(
     string RpId,
     IReadOnlyCollection<ReadOnlyMemory<byte>> AllowCredentialIds,
     TimeSpan Timeout,
-    UserVerificationRequirement UserVerification);
+    UserVerificationRequirement UserVerification)
+{
+    /// <summary>
+    /// The challenge to send, when the server makes its own (at least 16 bytes, unpredictable, such as one it MACs
+    /// so that it needs nothing stored); null for <see cref="AuthenticationOptionsFactory.ChallengeSize"/> random bytes.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Challenge { get; init; }
+}

@@ -18,7 +18,10 @@ public static class RegistrationOptionsFactory
 
     private static readonly RegistrationExtensionInputsJson Extensions = new(CredProps: true);
 
-    /// <summary>Creates options with a fresh challenge of <see cref="ChallengeSize"/> random bytes.</summary>
+    /// <summary>The shortest challenge WebAuthn allows (§13.4.3).</summary>
+    public const int MinChallengeSize = 16;
+
+    /// <summary>Creates options with the given challenge, or a fresh one of <see cref="ChallengeSize"/> random bytes.</summary>
     /// <exception cref="ArgumentException">A parameter breaks a WebAuthn rule (a caller's bug, not user input).</exception>
     public static RegistrationOptions Create(RegistrationOptionsParameters parameters)
     {
@@ -38,7 +41,7 @@ public static class RegistrationOptionsFactory
             throw new ArgumentException("The timeout must be positive.", nameof(parameters));
         }
 
-        var challenge = RandomNumberGenerator.GetBytes(ChallengeSize);
+        var challenge = Challenge(parameters.Challenge);
 
         var options = new PublicKeyCredentialCreationOptionsJson(
             Rp: new PublicKeyCredentialRpEntityJson(parameters.RpId, parameters.RpName),
@@ -54,4 +57,12 @@ public static class RegistrationOptionsFactory
 
         return new RegistrationOptions(options, challenge);
     }
+
+    /// <summary>The given challenge, checked, or a fresh random one.</summary>
+    internal static byte[] Challenge(ReadOnlyMemory<byte>? given) => given switch
+    {
+        null => RandomNumberGenerator.GetBytes(ChallengeSize),
+        { Length: >= MinChallengeSize } challenge => challenge.ToArray(),
+        _ => throw new ArgumentException($"A challenge is at least {MinChallengeSize} bytes.", nameof(given)),
+    };
 }

@@ -17,4 +17,11 @@ public sealed record RegistrationOptionsParameters(
     string DisplayName,
     IReadOnlyCollection<ReadOnlyMemory<byte>> ExcludeCredentialIds,
     TimeSpan Timeout,
-    UserVerificationRequirement UserVerification);
+    UserVerificationRequirement UserVerification)
+{
+    /// <summary>
+    /// The challenge to send, when the server makes its own (at least 16 bytes, unpredictable, such as one it MACs
+    /// so that it needs nothing stored); null for <see cref="RegistrationOptionsFactory.ChallengeSize"/> random bytes.
+    /// </summary>
+    public ReadOnlyMemory<byte>? Challenge { get; init; }
+}

@@ -6,8 +6,8 @@ using Passbind.Server.Hosting;
 namespace Passbind.Server.Secrets;
 
 /// <summary>
-/// The server's root secret. Signing keys are sealed under it with AES-GCM, and page tokens and one-time codes are
-/// MACed with keys derived from it, so a copy of the database alone reveals neither.
+/// The server's root secret. Signing keys are sealed under it with AES-GCM, and page tokens, one-time codes and
+/// ceremony challenges are MACed with keys derived from it, so a copy of the database alone reveals or forges none.
 /// </summary>
 internal sealed class MasterKey
 {
@@ -15,6 +15,7 @@ internal sealed class MasterKey
     private readonly byte[] _sealingKey;
     private readonly byte[] _pageTokenKey;
     private readonly byte[] _oneTimeCodeKey;
+    private readonly byte[] _challengeKey;
 
     public MasterKey(IOptions<MasterKeyOptions> options, IOptions<ServerOptions> server)
     {
@@ -22,6 +23,7 @@ internal sealed class MasterKey
         _sealingKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind sealing"u8.ToArray());
         _pageTokenKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind page tokens"u8.ToArray());
         _oneTimeCodeKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind one-time codes"u8.ToArray());
+        _challengeKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, root, KeyBytes, info: "passbind ceremony challenges"u8.ToArray());
         CryptographicOperations.ZeroMemory(root);
     }
 
@@ -52,6 +54,9 @@ internal sealed class MasterKey
 
     /// <summary>What an emailed one-time code is stored as: its MAC, so a copy of the database cannot test guesses offline.</summary>
     public byte[] MacOneTimeCode(ReadOnlySpan<byte> data) => HMACSHA256.HashData(_oneTimeCodeKey, data);
+
+    /// <summary>The MAC that makes a WebAuthn challenge the server's own (<c>SealedChallenges</c>): HMAC-SHA256 into <paramref name="mac"/>.</summary>
+    public void MacChallenge(ReadOnlySpan<byte> data, Span<byte> mac) => HMACSHA256.HashData(_challengeKey, data, mac);
 
     private static byte[] Load(string? masterKey, string dataDirectory)
     {

@@ -12,7 +12,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a75fb67a-6f86-4a14-ae1d-ccd57df28245"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("38c77414-5a75-476d-9734-4a94b29232c7"), entityTypeCount: 15)
         {
         }
 
@@ -22,7 +22,6 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
             var authorizationCode = AuthorizationCodeEntityType.Create(this);
-            var bindingChallenge = BindingChallengeEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
             var credentialBindingJob = CredentialBindingJobEntityType.Create(this);
             var identity = IdentityEntityType.Create(this);
@@ -39,7 +38,6 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             ApplicationEntityType.CreateForeignKey2(application, realm);
             AuthenticatorConfigEntityType.CreateForeignKey1(authenticatorConfig, realm);
             AuthorizationCodeEntityType.CreateForeignKey1(authorizationCode, application);
-            BindingChallengeEntityType.CreateForeignKey1(bindingChallenge, credentialBindingJob);
             CredentialEntityType.CreateForeignKey1(credential, identity);
             CredentialBindingJobEntityType.CreateForeignKey1(credentialBindingJob, identity);
             IdentityEntityType.CreateForeignKey1(identity, realm);
@@ -53,7 +51,6 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
             AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
-            BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
             CredentialEntityType.CreateAnnotations(credential);
             CredentialBindingJobEntityType.CreateAnnotations(credentialBindingJob);
             IdentityEntityType.CreateAnnotations(identity);

@@ -21,7 +21,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "Passbind.Storage.Entities.SignInTransaction",
                 typeof(SignInTransaction),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -50,42 +50,6 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 fieldInfo: typeof(SignInTransaction).GetField("<AuthenticatorConfigId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
             authenticatorConfigId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var challengeCredentialId = runtimeEntityType.AddProperty(
-                "ChallengeCredentialId",
-                typeof(byte[]),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeCredentialId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeCredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 1023);
-            challengeCredentialId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var challengeExpireTime = runtimeEntityType.AddProperty(
-                "ChallengeExpireTime",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeExpireTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeExpireTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcTicksConverter());
-            challengeExpireTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var challengeHash = runtimeEntityType.AddProperty(
-                "ChallengeHash",
-                typeof(byte[]),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 32);
-            challengeHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var challengeKeyType = runtimeEntityType.AddProperty(
-                "ChallengeKeyType",
-                typeof(string),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeKeyType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeKeyType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 16);
-            challengeKeyType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var clientIp = runtimeEntityType.AddProperty(
                 "ClientIp",

@@ -353,42 +353,6 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.ToTable("authorization_codes", (string)null);
                 });
 
-            modelBuilder.Entity("Passbind.Storage.Entities.BindingChallenge", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<byte[]>("ChallengeHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.Property<long>("ExpireTime")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("JobId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("KeyType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpireTime");
-
-                    b.HasIndex("JobId", "ChallengeHash")
-                        .IsUnique();
-
-                    b.ToTable("binding_challenges", (string)null);
-                });
-
             modelBuilder.Entity("Passbind.Storage.Entities.Credential", b =>
                 {
                     b.Property<string>("Id")
@@ -853,21 +817,6 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<byte[]>("ChallengeCredentialId")
-                        .HasMaxLength(1023)
-                        .HasColumnType("bytea");
-
-                    b.Property<long?>("ChallengeExpireTime")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("ChallengeHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ChallengeKeyType")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<string>("ClientIp")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -1084,15 +1033,6 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.HasOne("Passbind.Storage.Entities.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Passbind.Storage.Entities.BindingChallenge", b =>
-                {
-                    b.HasOne("Passbind.Storage.Entities.CredentialBindingJob", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

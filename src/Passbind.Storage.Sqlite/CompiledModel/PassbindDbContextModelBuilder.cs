@@ -11,7 +11,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a7e790df-33a2-4b9c-878e-944137e9669e"), entityTypeCount: 16)
+            : base(skipDetectChanges: false, modelId: new Guid("416fa1cc-9d08-475f-a22b-a58076bee07f"), entityTypeCount: 15)
         {
         }
 
@@ -21,7 +21,6 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             var auditEvent = AuditEventEntityType.Create(this);
             var authenticatorConfig = AuthenticatorConfigEntityType.Create(this);
             var authorizationCode = AuthorizationCodeEntityType.Create(this);
-            var bindingChallenge = BindingChallengeEntityType.Create(this);
             var credential = CredentialEntityType.Create(this);
             var credentialBindingJob = CredentialBindingJobEntityType.Create(this);
             var identity = IdentityEntityType.Create(this);
@@ -38,7 +37,6 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             ApplicationEntityType.CreateForeignKey2(application, realm);
             AuthenticatorConfigEntityType.CreateForeignKey1(authenticatorConfig, realm);
             AuthorizationCodeEntityType.CreateForeignKey1(authorizationCode, application);
-            BindingChallengeEntityType.CreateForeignKey1(bindingChallenge, credentialBindingJob);
             CredentialEntityType.CreateForeignKey1(credential, identity);
             CredentialBindingJobEntityType.CreateForeignKey1(credentialBindingJob, identity);
             IdentityEntityType.CreateForeignKey1(identity, realm);
@@ -52,7 +50,6 @@ namespace Passbind.Storage.Sqlite.CompiledModel
             AuditEventEntityType.CreateAnnotations(auditEvent);
             AuthenticatorConfigEntityType.CreateAnnotations(authenticatorConfig);
             AuthorizationCodeEntityType.CreateAnnotations(authorizationCode);
-            BindingChallengeEntityType.CreateAnnotations(bindingChallenge);
             CredentialEntityType.CreateAnnotations(credential);
             CredentialBindingJobEntityType.CreateAnnotations(credentialBindingJob);
             IdentityEntityType.CreateAnnotations(identity);

@@ -20,7 +20,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "Passbind.Storage.Entities.SignInTransaction",
                 typeof(SignInTransaction),
                 baseEntityType,
-                propertyCount: 25,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -46,38 +46,6 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 propertyInfo: typeof(SignInTransaction).GetProperty("AuthenticatorConfigId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SignInTransaction).GetField("<AuthenticatorConfigId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
-
-            var challengeCredentialId = runtimeEntityType.AddProperty(
-                "ChallengeCredentialId",
-                typeof(byte[]),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeCredentialId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeCredentialId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 1023);
-
-            var challengeExpireTime = runtimeEntityType.AddProperty(
-                "ChallengeExpireTime",
-                typeof(DateTimeOffset?),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeExpireTime", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeExpireTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                valueConverter: new UtcTicksConverter());
-
-            var challengeHash = runtimeEntityType.AddProperty(
-                "ChallengeHash",
-                typeof(byte[]),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 32);
-
-            var challengeKeyType = runtimeEntityType.AddProperty(
-                "ChallengeKeyType",
-                typeof(string),
-                propertyInfo: typeof(SignInTransaction).GetProperty("ChallengeKeyType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(SignInTransaction).GetField("<ChallengeKeyType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true,
-                maxLength: 16);
 
             var clientIp = runtimeEntityType.AddProperty(
                 "ClientIp",

@@ -346,40 +346,6 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.ToTable("authorization_codes", (string)null);
                 });
 
-            modelBuilder.Entity("Passbind.Storage.Entities.BindingChallenge", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("ChallengeHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("ExpireTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("JobId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpireTime");
-
-                    b.HasIndex("JobId", "ChallengeHash")
-                        .IsUnique();
-
-                    b.ToTable("binding_challenges", (string)null);
-                });
-
             modelBuilder.Entity("Passbind.Storage.Entities.Credential", b =>
                 {
                     b.Property<string>("Id")
@@ -844,21 +810,6 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("ChallengeCredentialId")
-                        .HasMaxLength(1023)
-                        .HasColumnType("BLOB");
-
-                    b.Property<long?>("ChallengeExpireTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("ChallengeHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ChallengeKeyType")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ClientIp")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -1075,15 +1026,6 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.HasOne("Passbind.Storage.Entities.Application", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Passbind.Storage.Entities.BindingChallenge", b =>
-                {
-                    b.HasOne("Passbind.Storage.Entities.CredentialBindingJob", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

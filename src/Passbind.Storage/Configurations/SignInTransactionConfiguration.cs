@@ -19,9 +19,6 @@ internal sealed class SignInTransactionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Scope).HasMaxLength(1024);
         builder.Property(t => t.CodeChallenge).HasMaxLength(128);
         builder.Property(t => t.CodeChallengeMethod).HasMaxLength(8);
-        builder.Property(t => t.ChallengeHash).HasMaxLength(32);
-        builder.Property(t => t.ChallengeCredentialId).HasMaxLength(1023);
-        builder.Property(t => t.ChallengeKeyType).HasMaxLength(16);
         builder.Property(t => t.ClientIp).HasMaxLength(64);
         builder.Property(t => t.UserAgent).HasMaxLength(512);
         builder.Property(t => t.Referer).HasMaxLength(2048);

@@ -1,8 +1,9 @@
 namespace Passbind.Storage.Entities;
 
 /// <summary>
-/// One sign-in started at an application's authorize endpoint: what the authorize request asked for, the live
-/// assertion challenge and the email one-time code. It lives ten minutes and is completed at most once.
+/// One sign-in started at an application's authorize endpoint: what the authorize request asked for and the email
+/// one-time code (its assertion challenges are sealed, and need no column). It lives ten minutes and is completed at
+/// most once.
 /// </summary>
 public sealed class SignInTransaction
 {
@@ -28,17 +29,6 @@ public sealed class SignInTransaction
 
     /// <summary><c>S256</c> or <c>plain</c>; null without PKCE.</summary>
     public string? CodeChallengeMethod { get; init; }
-
-    /// <summary>SHA-256 of the live assertion challenge; null when none is outstanding.</summary>
-    public byte[]? ChallengeHash { get; set; }
-
-    public DateTimeOffset? ChallengeExpireTime { get; set; }
-
-    /// <summary>The WebAuthn credential id the challenge was made for; null for a discoverable assertion.</summary>
-    public byte[]? ChallengeCredentialId { get; set; }
-
-    /// <summary><c>webauthn</c> or <c>subtle</c>: the kind of passkey the challenge was made for.</summary>
-    public string? ChallengeKeyType { get; set; }
 
     public string? ClientIp { get; init; }
     public string? UserAgent { get; init; }

@@ -81,4 +81,23 @@ public sealed class AuthenticationOptionsFactoryTests
     {
         Assert.Throws<ArgumentException>(() => AuthenticationOptionsFactory.Create(Parameters() with { Timeout = TimeSpan.Zero }));
     }
+
+    [Fact]
+    public void Create_ChallengeGiven_SendsExactlyIt()
+    {
+        byte[] given = [.. Enumerable.Range(0, 32).Select(i => (byte)(255 - i))];
+
+        var options = AuthenticationOptionsFactory.Create(Parameters() with { Challenge = given });
+
+        Assert.Equal(given, options.Challenge.ToArray());
+        Assert.Equal(Base64Url.EncodeToString(given), Serialize(options).GetProperty("challenge").GetString());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    public void Create_ChallengeGivenShorterThan16Bytes_Throws(int length)
+    {
+        Assert.Throws<ArgumentException>(() => AuthenticationOptionsFactory.Create(Parameters() with { Challenge = new byte[length] }));
+    }
 }

@@ -111,4 +111,23 @@ public sealed class RegistrationOptionsFactoryTests
 
         Assert.Equal("required", Serialize(options).GetProperty("authenticatorSelection").GetProperty("userVerification").GetString());
     }
+
+    [Fact]
+    public void Create_ChallengeGiven_SendsExactlyIt()
+    {
+        byte[] given = [.. Enumerable.Range(0, 32).Select(i => (byte)(255 - i))];
+
+        var options = RegistrationOptionsFactory.Create(Parameters() with { Challenge = given });
+
+        Assert.Equal(given, options.Challenge.ToArray());
+        Assert.Equal(Base64Url.EncodeToString(given), Serialize(options).GetProperty("challenge").GetString());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    public void Create_ChallengeGivenShorterThan16Bytes_Throws(int length)
+    {
+        Assert.Throws<ArgumentException>(() => RegistrationOptionsFactory.Create(Parameters() with { Challenge = new byte[length] }));
+    }
 }

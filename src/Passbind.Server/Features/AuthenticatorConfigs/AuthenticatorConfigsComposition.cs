@@ -13,6 +13,7 @@ internal static class AuthenticatorConfigsComposition
     {
         services.AddValidatedOptions<WebAuthnOptions>(WebAuthnOptions.SectionName);
         services.AddSingleton<RelyingParties>();
+        services.AddSingleton<ParsedConfigs>();
         services.AddCors();
         services.AddSingleton<DefaultCorsPolicyProvider>();
         services.AddSingleton<ICorsPolicyProvider, TrustedOriginsCorsPolicyProvider>();

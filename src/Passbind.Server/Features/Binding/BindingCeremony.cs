@@ -30,6 +30,8 @@ internal sealed class BindingCeremony(
     BindingQueries queries,
     RegistrationVerifier verifier,
     RelyingParties relyingParties,
+    ParsedConfigs parsedConfigs,
+    SealedChallenges challenges,
     IOptions<WebAuthnOptions> options,
     INotificationQueue notifications,
     RateLimiter limiter,
@@ -38,9 +40,6 @@ internal sealed class BindingCeremony(
     TimeProvider time,
     ILogger<BindingCeremony> logger)
 {
-    /// <summary>The live challenges one link may hold; a tab or two asking again is normal, a thousand is not.</summary>
-    public const int MaxLiveChallenges = 5;
-
     private const string FailedCompletionsCounter = "link-failures";
 
     /// <summary>
@@ -94,7 +93,7 @@ internal sealed class BindingCeremony(
         }
 
         var (job, config, identity, _) = opened;
-        if (!JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson)!.Contains(requiredMethod))
+        if (!parsedConfigs.For(config).Allows(requiredMethod))
         {
             return (null, BindingErrors.KeyTypeNotAllowed(keyType));
         }
@@ -117,34 +116,23 @@ internal sealed class BindingCeremony(
             return (null, BindingErrors.PasskeyLimitReached(maxPasskeys));
         }
 
+        // The challenge is sealed (SealedChallenges): it needs no row, so the only write here is the job's first move
+        // to REQUEST_DELIVERED, and asking for options again writes nothing.
         var webAuthn = options.Value;
+        var now = time.GetUtcNow();
         var created = RegistrationOptionsFactory.Create(new RegistrationOptionsParameters(
             relyingParties.RpId(config), webAuthn.RpName, identity.UserHandle, identity.Username, identity.DisplayName,
-            existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred));
-
-        var now = time.GetUtcNow();
-
-        // The three writes commit together: one durable commit (one fsync with SQLite's synchronous=FULL)
-        // instead of three, which on SQLite is what bounds binds per second (bench/README.md).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.BindingChallenges.Add(new BindingChallenge
+            existing, webAuthn.ChallengeTimeout, UserVerificationRequirement.Preferred)
         {
-            JobId = job.Id,
-            ChallengeHash = SHA256.HashData(created.Challenge.Span),
-            KeyType = keyType,
-            ExpireTime = now + webAuthn.ChallengeTimeout,
+            Challenge = challenges.Create(ChallengePurpose.Binding, job.Id, keyType, [], now + webAuthn.ChallengeTimeout),
         });
-        await db.SaveChangesAsync(cancellationToken);
 
-        // A link holds at most MaxLiveChallenges: asking for options again and again replaces the oldest instead of
-        // adding rows without bound, and expired ones go as well (RetentionSweeper takes those of idle links).
-        var newest = db.BindingChallenges.Where(c => c.JobId == job.Id && c.ExpireTime > now)
-            .OrderByDescending(c => c.Id).Select(c => c.Id).Take(MaxLiveChallenges);
-        await db.BindingChallenges.Where(c => c.JobId == job.Id && (c.ExpireTime <= now || !newest.Contains(c.Id))).ExecuteDeleteAsync(cancellationToken);
-        await db.CredentialBindingJobs
-            .Where(j => j.Id == job.Id && (j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened))
-            .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.RequestDelivered).SetProperty(j => j.UpdateTime, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (job.State is JobStates.LinkSent or JobStates.LinkOpened)
+        {
+            await db.CredentialBindingJobs
+                .Where(j => j.Id == job.Id && (j.State == JobStates.LinkSent || j.State == JobStates.LinkOpened))
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobStates.RequestDelivered).SetProperty(j => j.UpdateTime, now), cancellationToken);
+        }
 
         return (new RegistrationOptionsResponse(created.PublicKey), null);
     }
@@ -168,30 +156,28 @@ internal sealed class BindingCeremony(
             return (null, BindingErrors.LinkRevoked());
         }
 
-        // Only server-stored state is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes is
-        // used to find the stored one, and the verifier then compares them.
+        // Only what the server vouches for is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes counts
+        // only when its MAC says this server issued it for this job's binding, and the verifier then compares them.
         var now = time.GetUtcNow();
         var presented = ClientDataChallenge(response);
-        var challenge = presented is null
-            ? null
-            : await queries.FindChallenge(db, job.Id, SHA256.HashData(presented), cancellationToken);
+        var challenge = presented is null ? null : challenges.Open(presented, ChallengePurpose.Binding, job.Id);
         if (challenge is not null && challenge.ExpireTime <= now)
         {
             return (null, BindingErrors.ChallengeExpired());
         }
 
         var expected = new ExpectedRegistration(
-            challenge is null ? RandomNumberGenerator.GetBytes(RegistrationOptionsFactory.ChallengeSize) : presented!,
+            challenge is null ? RandomNumberGenerator.GetBytes(RegistrationOptionsFactory.ChallengeSize) : challenge.Bytes,
             relyingParties.RpId(config),
-            JsonSerializer.Deserialize<string[]>(config.TrustedOriginsJson)!,
+            parsedConfigs.For(config).TrustedOrigins,
             UserVerificationRequired: false,
             CoseAlgorithms.Offered.ToArray(),
             identity.UserHandle);
         var result = await verifier.VerifyAsync(expected, response, cancellationToken);
         if (!result.Succeeded)
         {
-            // A completion that lost a race finds the winner's challenges already gone: what it must hear is
-            // that the link was consumed, not that its challenge is unknown.
+            // A completion that lost a race, or a replay after the link was used, must hear that the link was
+            // consumed, not why its assertion failed.
             var current = await db.CredentialBindingJobs.AsNoTracking().FirstAsync(j => j.Id == job.Id, cancellationToken);
             if (UnusableReason(current, now) is { } unusable)
             {
@@ -240,9 +226,9 @@ internal sealed class BindingCeremony(
 
     /// <summary>
     /// One transaction: the conditional update that consumes the link (it matches only while the job is
-    /// usable and unexpired, so one completion wins), the credential insert (the unique index refuses a
-    /// credential id registered to anyone), the "passkey added" notice (NIST SP 800-63B §4.6), and the end
-    /// of the job's challenges.
+    /// usable and unexpired, so one completion wins, and every challenge of the job is spent with it), the
+    /// credential insert (the unique index refuses a credential id registered to anyone), and the "passkey
+    /// added" notice (NIST SP 800-63B §4.6).
     /// </summary>
     private async Task<ApiError?> ConsumeAndStoreAsync(OpenedLink opened, Credential credential, string deviceKind, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -275,7 +261,6 @@ internal sealed class BindingCeremony(
             return BindingErrors.CredentialExists();
         }
 
-        await db.BindingChallenges.Where(c => c.JobId == job.Id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

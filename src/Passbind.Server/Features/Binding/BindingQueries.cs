@@ -30,11 +30,6 @@ internal sealed class BindingQueries
             select new FoundLink(job, config, identity, new RealmLook(tenant.DisplayName, realm.DisplayName, theme)))
             .FirstOrDefault());
 
-    /// <summary>The challenge a completion echoes, among its job's stored ones.</summary>
-    public Func<PassbindDbContext, string, byte[], CancellationToken, Task<BindingChallenge?>> FindChallenge { get; } =
-        EF.CompileAsyncQuery((PassbindDbContext db, string jobId, byte[] challengeHash, CancellationToken cancellationToken) =>
-            db.BindingChallenges.AsNoTracking().FirstOrDefault(c => c.JobId == jobId && c.ChallengeHash == challengeHash));
-
     /// <summary>Credential ids the identity already has, which the new passkey must not duplicate.</summary>
     public Func<PassbindDbContext, string, IAsyncEnumerable<byte[]>> ExistingCredentialIds { get; } =
         EF.CompileAsyncQuery((PassbindDbContext db, string identityId) =>

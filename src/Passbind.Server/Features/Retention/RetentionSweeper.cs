@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Passbind.Server.Features.Audit;
-using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Email;
 using Passbind.Storage;
 
@@ -9,11 +8,10 @@ namespace Passbind.Server.Features.Retention;
 
 /// <summary>
 /// Removes what no request will read again, on every node every <see cref="RetentionOptions.SweepInterval"/>
-/// (each step is one idempotent statement, so nodes sweeping together do no harm): expired binding challenges
-/// and every challenge of a job that can no longer bind, finished outbox messages past their retention, the sealed
-/// link of dev-mailbox messages whose link has expired, expired sign-in transactions, authorization codes and token
-/// records, and
-/// rate-limit counters whose window has passed, and audit events older than <c>Passbind:Audit:Retention</c>.
+/// (each step is one idempotent statement, so nodes sweeping together do no harm): finished outbox messages past
+/// their retention, the sealed link of dev-mailbox messages whose link has expired, expired sign-in transactions,
+/// authorization codes and token records, rate-limit counters whose window has passed, and audit events older than
+/// <c>Passbind:Audit:Retention</c>. Ceremony challenges are sealed, not stored, so there are none to sweep.
 /// </summary>
 internal sealed class RetentionSweeper(
     IServiceScopeFactory scopes, IOptions<RetentionOptions> options, IOptions<AuditOptions> audit, TimeProvider time, ILogger<RetentionSweeper> logger)
@@ -26,11 +24,6 @@ internal sealed class RetentionSweeper(
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
         var now = time.GetUtcNow();
         var retention = options.Value;
-
-        var challenges = await db.BindingChallenges.Where(c => c.ExpireTime <= now).ExecuteDeleteAsync(cancellationToken);
-        challenges += await db.BindingChallenges
-            .Where(c => !db.CredentialBindingJobs.WhereUsable(now).Any(j => j.Id == c.JobId))
-            .ExecuteDeleteAsync(cancellationToken);
 
         var outboxBefore = now - retention.OutboxMessages;
         var messages = await db.OutboxMessages
@@ -48,12 +41,12 @@ internal sealed class RetentionSweeper(
         var eventsBefore = now - audit.Value.Retention;
         await db.AuditEvents.Where(e => e.Time <= eventsBefore).ExecuteDeleteAsync(cancellationToken);
 
-        if (challenges + messages + signIns > 0)
+        if (messages + signIns > 0)
         {
-            Log.RetentionSwept(logger, challenges, messages, signIns);
+            Log.RetentionSwept(logger, messages, signIns);
         }
 
-        return challenges + messages + signIns;
+        return messages + signIns;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -22,6 +22,7 @@ internal sealed class OneTimeCodeSignIn(
     IOneTimeCodeEmailQueue emails,
     PasskeyBindingTokens bindingTokens,
     MasterKey masterKey,
+    ParsedConfigs parsedConfigs,
     IOptions<SignInOptions> options,
     TimeProvider time,
     ILogger<OneTimeCodeSignIn> logger)
@@ -181,6 +182,5 @@ internal sealed class OneTimeCodeSignIn(
         return (new RedeemOtpResponse(redirectUrl, null, bindingToken), null);
     }
 
-    private static bool AllowsOneTimeCodes(OpenedTransaction opened) =>
-        (JsonSerializer.Deserialize<string[]>(opened.Config.AuthenticationMethodsJson) ?? []).Contains(AuthenticatorConfigRules.EmailOneTimePassword);
+    private bool AllowsOneTimeCodes(OpenedTransaction opened) => parsedConfigs.For(opened.Config).Allows(AuthenticatorConfigRules.EmailOneTimePassword);
 }

@@ -27,6 +27,8 @@ internal sealed class SignInCeremony(
     SignInTransactions transactions,
     AuthenticationVerifier verifier,
     RelyingParties relyingParties,
+    ParsedConfigs parsedConfigs,
+    SealedChallenges challenges,
     IOptions<WebAuthnOptions> options,
     RateLimiter limiter,
     IOptions<RateLimitOptions> limits,
@@ -64,33 +66,23 @@ internal sealed class SignInCeremony(
             return (null, error);
         }
 
-        if (!JsonSerializer.Deserialize<string[]>(opened.Config.AuthenticationMethodsJson)!.Contains(requiredMethod))
+        if (!parsedConfigs.For(opened.Config).Allows(requiredMethod))
         {
             return (null, SignInErrors.KeyTypeNotAllowed(keyType));
         }
 
         // NOTE: the credential id is echoed as sent, with no transports, whether or not it exists, so that the
-        // answer says nothing about it (WebAuthn L3 §14.6.2).
+        // answer says nothing about it (WebAuthn L3 §14.6.2). The challenge is sealed to the transaction, the key
+        // type and that credential id (SealedChallenges): nothing is written.
         var timeout = options.Value.ChallengeTimeout;
         var created = AuthenticationOptionsFactory.Create(new AuthenticationOptionsParameters(
             relyingParties.RpId(opened.Config),
             credentialId is null ? [] : [credentialId],
             timeout,
-            UserVerificationRequirement.Preferred));
-
-        // One live challenge per transaction: new options replace the last, so an older challenge stops working.
-        var now = time.GetUtcNow();
-        var stored = await db.SignInTransactions
-            .Where(t => t.Id == opened.Transaction.Id && t.CompleteTime == null && t.ExpireTime > now)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.ChallengeHash, SHA256.HashData(created.Challenge.Span))
-                .SetProperty(t => t.ChallengeExpireTime, now + timeout)
-                .SetProperty(t => t.ChallengeCredentialId, credentialId)
-                .SetProperty(t => t.ChallengeKeyType, keyType), cancellationToken);
-        if (stored == 0)
+            UserVerificationRequirement.Preferred)
         {
-            return (null, await transactions.CurrentUnusableReasonAsync(opened.Transaction.Id, now, cancellationToken) ?? SignInErrors.TransactionNotFound());
-        }
+            Challenge = challenges.Create(ChallengePurpose.SignIn, opened.Transaction.Id, keyType, credentialId, time.GetUtcNow() + timeout),
+        });
 
         return (new AuthenticationOptionsResponse(created.PublicKey), null);
     }
@@ -109,8 +101,9 @@ internal sealed class SignInCeremony(
             return (null, error);
         }
 
-        // Only server-stored state is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes must hash to
-        // the transaction's live one, and the verifier then checks the rest against it.
+        // Only what the server vouches for is trusted (WebAuthn L3 §13.4.3): the challenge the client echoes counts
+        // only when its MAC says this server issued it for this transaction's sign-in, and the verifier then checks
+        // the rest against it.
         var transaction = opened.Transaction;
         var now = time.GetUtcNow();
         var presented = BindingCeremony.ClientDataChallenge(response);
@@ -119,13 +112,13 @@ internal sealed class SignInCeremony(
             return (null, SignInErrors.InvalidField("credential.response.clientDataJSON", "malformed AuthenticationResponseJSON"));
         }
 
-        if (presented is null || transaction.ChallengeHash is null
-            || !CryptographicOperations.FixedTimeEquals(SHA256.HashData(presented), transaction.ChallengeHash))
+        var challenge = presented is null ? null : challenges.Open(presented, ChallengePurpose.SignIn, transaction.Id);
+        if (challenge is null)
         {
             return (null, SignInErrors.ChallengeNotFound());
         }
 
-        if (transaction.ChallengeExpireTime <= now)
+        if (challenge.ExpireTime <= now)
         {
             return (null, SignInErrors.ChallengeExpired());
         }
@@ -143,7 +136,7 @@ internal sealed class SignInCeremony(
             || found.Credential.RealmId != transaction.RealmId
             || found.Credential.State != CredentialStates.Active
             || found.Identity.Status != IdentityStatuses.Active
-            || (transaction.ChallengeCredentialId is { } allowed && !allowed.AsSpan().SequenceEqual(found.Credential.CredentialId)))
+            || !challenges.Allows(challenge, ChallengePurpose.SignIn, transaction.Id, found.Credential.CredentialId))
         {
             Log.AssertionRefused(logger, transaction.Id, "credential_not_allowed");
             return (null, SignInErrors.AuthenticationFailed("credential_not_allowed"));
@@ -160,11 +153,11 @@ internal sealed class SignInCeremony(
         }
 
         var expected = new ExpectedAssertion(
-            presented,
+            challenge.Bytes,
             relyingParties.RpId(opened.Config),
-            JsonSerializer.Deserialize<string[]>(opened.Config.TrustedOriginsJson)!,
+            parsedConfigs.For(opened.Config).TrustedOrigins,
             UserVerificationRequired: false,
-            transaction.ChallengeCredentialId is { } named ? [named] : [],
+            challenge.NamesCredential ? [credential.CredentialId] : [],
             new CredentialRecord(credential.CredentialId, credential.PublicKey, (uint)credential.SignCount,
                 credential.BackupEligible, credential.BackupState, identity.UserHandle));
         var result = await verifier.VerifyAsync(expected, response, cancellationToken);
@@ -183,7 +176,7 @@ internal sealed class SignInCeremony(
         }
 
         var assertion = result.Assertion;
-        var redirectUrl = await ConsumeAndIssueAsync(opened, presented, credential, assertion, now, cancellationToken);
+        var redirectUrl = await ConsumeAndIssueAsync(opened, credential, assertion, now, cancellationToken);
         if (redirectUrl.Error is not null)
         {
             return (null, redirectUrl.Error);
@@ -199,20 +192,18 @@ internal sealed class SignInCeremony(
 
     /// <summary>
     /// One database transaction: the conditional update that completes the sign-in (it matches only while the
-    /// transaction is open, unexpired and still holds this challenge, so one completion wins), the credential's
+    /// transaction is open and unexpired, so one completion wins and every challenge of the transaction is spent
+    /// with it), the credential's
     /// new sign count and last use (matched on the count read, so two assertions cannot both move it), and the code.
     /// </summary>
     private async Task<(string? Url, ApiError? Error)> ConsumeAndIssueAsync(
-        OpenedTransaction opened, byte[] challenge, Credential credential, VerifiedAssertion assertion, DateTimeOffset now, CancellationToken cancellationToken)
+        OpenedTransaction opened, Credential credential, VerifiedAssertion assertion, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var transactionId = opened.Transaction.Id;
-        var challengeHash = SHA256.HashData(challenge);
         await using var unit = await db.Database.BeginTransactionAsync(cancellationToken);
         var completed = await db.SignInTransactions
-            .Where(t => t.Id == transactionId && t.ChallengeHash == challengeHash && t.CompleteTime == null && t.ExpireTime > now && t.ChallengeExpireTime > now)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(t => t.CompleteTime, now)
-                .SetProperty(t => t.ChallengeHash, (byte[]?)null), cancellationToken);
+            .Where(t => t.Id == transactionId && t.CompleteTime == null && t.ExpireTime > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.CompleteTime, now), cancellationToken);
         if (completed == 0)
         {
             await unit.RollbackAsync(cancellationToken);

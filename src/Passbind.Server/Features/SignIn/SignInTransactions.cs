@@ -20,6 +20,7 @@ internal sealed class SignInTransactions(
     SignInRequestTokens tokens,
     AuthorizationCodes codes,
     PublicAddresses addresses,
+    ParsedConfigs parsedConfigs,
     IOptions<SignInOptions> options,
     TimeProvider time)
 {
@@ -119,10 +120,9 @@ internal sealed class SignInTransactions(
     public AuthenticationContextResponse Describe(OpenedTransaction opened)
     {
         var (transaction, application, config, request) = opened;
-        var methods = JsonSerializer.Deserialize<string[]>(config.AuthenticationMethodsJson) ?? [];
         return new AuthenticationContextResponse(
             AuthenticateUrl(config, request),
-            methods.Select(m => new AuthenticationMethodResponse(m)).ToList(),
+            parsedConfigs.For(config).AuthenticationMethods.Select(m => new AuthenticationMethodResponse(m)).ToList(),
             new ContextApplication(application.Id, application.DisplayName),
             new ContextOrigin(transaction.ClientIp, transaction.UserAgent, UnknownGeolocation, transaction.Referer));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Passbind.Server.Tests.Features.Binding;
 using Passbind.Server.Tests.Infrastructure;
 
 namespace Passbind.Server.Tests.Features.AuthenticatorConfigs;
@@ -415,6 +416,39 @@ public abstract class AuthenticatorConfigEndpointsTests(PassbindServer server)
             Wire.AssertProperties(m, "type");
             return m.GetProperty("type").GetString()!;
         }).ToList();
+
+    [Fact]
+    public async Task Update_MethodsThenOrigins_TheNextCeremonyCallAppliesEachAtOnce()
+    {
+        using var ceremony = BindingCeremonyClient.ForBootstrap(server);
+        var path = $"{server.Bootstrap.RealmPath}/authenticator-configs";
+        var body = """{"authenticator_config":{"display_name":"Changing","config":{"type":"embedded","invoke_url":"http://localhost","trusted_origins":["ORIGIN"],"authentication_methods":[{"type":"webauthn_passkey"}]}}}""";
+        using var created = await ceremony.Management.PostAsync(path, Api.Json(body.Replace("ORIGIN", BindingCeremonyClient.PageOrigin, StringComparison.Ordinal)));
+        var configId = Wire.Id(await Api.ReadJsonAsync(created, expectedStatus: 200));
+        var link = await ceremony.CreateLinkAsync(authenticatorConfigId: configId);
+        using (var refused = await ceremony.PostOptionsAsync(link, "subtle"))
+        {
+            await Api.AssertErrorAsync(refused, HttpStatusCode.Forbidden, "key_type_not_allowed");
+        }
+
+        // The clock does not move: what the ceremony reads must follow the stored config, not its update time.
+        await UpdateAsync("""{"authentication_methods":[{"type":"webauthn_passkey"},{"type":"software_passkey"}]}""");
+        var options = await ceremony.GetOptionsAsync(link, "subtle");
+        await UpdateAsync("""{"trusted_origins":["passbind-sdk://elsewhere"]}""");
+        using (var authenticator = BindingCeremonyClient.NewAuthenticator(options))
+        using (var refused = await ceremony.PostCompleteAsync(link, authenticator))
+        {
+            await Api.AssertErrorAsync(refused, HttpStatusCode.Forbidden, "origin_not_allowed");
+        }
+
+        await ceremony.CompleteAsync(link, options, origin: "passbind-sdk://elsewhere");
+
+        async Task UpdateAsync(string config)
+        {
+            using var response = await ceremony.Management.PatchAsync($"{path}/{configId}", Api.Json($$$"""{"authenticator_config":{"config":{{{config}}}}}"""));
+            await Api.ReadJsonAsync(response, expectedStatus: 200);
+        }
+    }
 
     public sealed class Sqlite(SqliteServer server) : AuthenticatorConfigEndpointsTests(server), IClassFixture<SqliteServer>;
 
