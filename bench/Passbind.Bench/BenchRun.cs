@@ -32,6 +32,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
     private RelyingParty? _relyingParty;
     private Embedded? _signInSdk;
     private string[] _signInPasskeys = [];
+    private OutboxProbe? _outbox;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -68,6 +69,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
             Status($"starting the server on 127.0.0.1:{port} ({settings.Provider}); log: {serverLog}");
             _server = await ServerProcess.StartAsync(root, dataDirectory, settings.IsPostgreSql ? postgreSql : null, port, serverLog, cancellationToken);
             var databaseConnection = settings.IsPostgreSql ? postgreSql! : SqliteStorage.ConnectionStringFor(dataDirectory);
+            _outbox = new OutboxProbe(settings.IsPostgreSql, databaseConnection);
 
             var bootstrap = await Bootstrap.ReadAsync(dataDirectory, cancellationToken);
             _api = new ManagementApi(bootstrap, handler);
@@ -227,6 +229,8 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         {
             Status($"{name} at concurrency {concurrency}: warm-up {settings.WarmUp.TotalSeconds:0} s, then {settings.Duration.TotalSeconds:0} s timed");
             await phase(concurrency, settings.WarmUp, cancellationToken);
+            var queuesMail = name is "bind" or "email_job_create";
+            var outboxBefore = queuesMail ? await _outbox!.ReadAsync(cancellationToken) : null;
             LoadMeasurement measured;
             double rss;
             await using (var sampler = new RssSampler(_server!.Pid))
@@ -235,6 +239,7 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
                 rss = sampler.PeakMb;
             }
 
+            (long Pending, double OldestPendingSeconds, double SentPerSecond, double? CpuMsPerNotice)? outbox = queuesMail ? await OutboxFiguresAsync(outboxBefore!, measured.Window, cancellationToken) : null;
 
             if (measured.FirstError is not null)
             {
@@ -245,8 +250,43 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
                 measured.Percentile(99), measured.Max, measured.Errors, _lowerCeiling, measured.OpsPerSecond / _lowerCeiling, rss)
             {
                 ServerCpuMsPerOp = measured.ServerCpuMsPerOp,
+                OutboxPending = outbox?.Pending,
+                OutboxOldestPendingSeconds = outbox?.OldestPendingSeconds,
+                OutboxSentPerSecond = outbox?.SentPerSecond,
+                OutboxCpuMsPerNotice = outbox?.CpuMsPerNotice,
             });
         }
+    }
+
+    /// <summary>
+    /// The outbox at the end of a timed phase: what is still pending and how old the oldest of it is, and what was
+    /// sent during the phase. Then, with no load running, waits (at most a minute) for the outbox to drain and, when
+    /// enough was left to drain, takes the server's CPU over the drain per message sent as the outbox's CPU per
+    /// notice. The drain also keeps one phase's backlog out of the next.
+    /// </summary>
+    private async Task<(long Pending, double OldestPendingSeconds, double SentPerSecond, double? CpuMsPerNotice)> OutboxFiguresAsync(
+        OutboxState before, TimeSpan window, CancellationToken cancellationToken)
+    {
+        const int MeasurableDrain = 50;
+        var after = await _outbox!.ReadAsync(cancellationToken);
+        var sentPerSecond = window.TotalSeconds > 0 ? (after.Sent - before.Sent) / window.TotalSeconds : 0;
+        var cpuBefore = ProcessCpu.Milliseconds(_server!.Pid);
+        var drained = after;
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(1);
+        while (drained.Pending > 0 && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            drained = await _outbox.ReadAsync(cancellationToken);
+        }
+
+        var cpu = ProcessCpu.Milliseconds(_server.Pid) - cpuBefore;
+        var sentInDrain = drained.Sent - after.Sent;
+        if (drained.Pending > 0)
+        {
+            Note($"the outbox still had {drained.Pending} messages pending a minute after the phase ended");
+        }
+
+        return (after.Pending, after.OldestPendingAge?.TotalSeconds ?? 0, sentPerSecond, sentInDrain >= MeasurableDrain ? cpu / sentInDrain : null);
     }
 
     /// <summary>

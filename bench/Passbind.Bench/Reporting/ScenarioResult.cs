@@ -20,4 +20,27 @@ internal sealed record ScenarioResult(
     /// <summary>Server CPU time (user + system) per completed operation; in the markdown table only, not in the JSON lines.</summary>
     [JsonIgnore]
     public double? ServerCpuMsPerOp { get; init; }
+
+    /// <summary>Email outbox messages still pending at the end of the timed phase (scenarios that queue mail only).</summary>
+    [JsonPropertyName("outbox_pending")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? OutboxPending { get; init; }
+
+    /// <summary>How long the oldest of those had been waiting, in seconds; 0 when none was pending.</summary>
+    [JsonPropertyName("outbox_oldest_pending_s")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OutboxOldestPendingSeconds { get; init; }
+
+    /// <summary>Messages the outbox sent during the timed phase, per second of it.</summary>
+    [JsonPropertyName("outbox_sent_per_s")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OutboxSentPerSecond { get; init; }
+
+    /// <summary>
+    /// Server CPU per message while the outbox drained what the phase left pending, with no load running; absent
+    /// when too few messages were left to measure it.
+    /// </summary>
+    [JsonPropertyName("outbox_cpu_ms_per_notice")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? OutboxCpuMsPerNotice { get; init; }
 }

@@ -21,7 +21,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "Passbind.Storage.Entities.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -52,11 +52,20 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
             createTime.SetSentinelFromProviderValue(0L);
             createTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var fields = runtimeEntityType.AddProperty(
+                "Fields",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("Fields", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<Fields>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            fields.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var htmlBody = runtimeEntityType.AddProperty(
                 "HtmlBody",
                 typeof(string),
                 propertyInfo: typeof(OutboxMessage).GetProperty("HtmlBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(OutboxMessage).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
             htmlBody.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var jobId = runtimeEntityType.AddProperty(
@@ -180,7 +189,8 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
                 "TextBody",
                 typeof(string),
                 propertyInfo: typeof(OutboxMessage).GetProperty("TextBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<TextBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(OutboxMessage).GetField("<TextBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
             textBody.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var transport = runtimeEntityType.AddProperty(

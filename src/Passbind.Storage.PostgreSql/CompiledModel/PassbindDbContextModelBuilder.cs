@@ -12,7 +12,7 @@ namespace Passbind.Storage.PostgreSql.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b5ea769c-64ed-47ad-9c83-4d783397f193"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("38c77414-5a75-476d-9734-4a94b29232c7"), entityTypeCount: 15)
         {
         }
 

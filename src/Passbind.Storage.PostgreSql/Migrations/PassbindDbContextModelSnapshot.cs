@@ -666,8 +666,10 @@ namespace Passbind.Storage.PostgreSql.Migrations
                     b.Property<long>("CreateTime")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Fields")
+                        .HasColumnType("text");
+
                     b.Property<string>("HtmlBody")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("JobId")
@@ -728,7 +730,6 @@ namespace Passbind.Storage.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("TextBody")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Transport")

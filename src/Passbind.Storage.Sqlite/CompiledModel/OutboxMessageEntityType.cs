@@ -20,7 +20,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "Passbind.Storage.Entities.OutboxMessage",
                 typeof(OutboxMessage),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
@@ -48,11 +48,19 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 valueConverter: new UtcTicksConverter());
             createTime.SetSentinelFromProviderValue(0L);
 
+            var fields = runtimeEntityType.AddProperty(
+                "Fields",
+                typeof(string),
+                propertyInfo: typeof(OutboxMessage).GetProperty("Fields", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(OutboxMessage).GetField("<Fields>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var htmlBody = runtimeEntityType.AddProperty(
                 "HtmlBody",
                 typeof(string),
                 propertyInfo: typeof(OutboxMessage).GetProperty("HtmlBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(OutboxMessage).GetField("<HtmlBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var jobId = runtimeEntityType.AddProperty(
                 "JobId",
@@ -161,7 +169,8 @@ namespace Passbind.Storage.Sqlite.CompiledModel
                 "TextBody",
                 typeof(string),
                 propertyInfo: typeof(OutboxMessage).GetProperty("TextBody", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(OutboxMessage).GetField("<TextBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                fieldInfo: typeof(OutboxMessage).GetField("<TextBody>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var transport = runtimeEntityType.AddProperty(
                 "Transport",

@@ -11,7 +11,7 @@ namespace Passbind.Storage.Sqlite.CompiledModel
     public partial class PassbindDbContextModel
     {
         private PassbindDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6dbfc9a9-cb2b-4246-86b6-b143bb240656"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("416fa1cc-9d08-475f-a22b-a58076bee07f"), entityTypeCount: 15)
         {
         }
 

@@ -659,8 +659,10 @@ namespace Passbind.Storage.Sqlite.Migrations
                     b.Property<long>("CreateTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Fields")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HtmlBody")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JobId")
@@ -721,7 +723,6 @@ namespace Passbind.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Transport")

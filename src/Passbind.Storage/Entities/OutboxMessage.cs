@@ -3,7 +3,9 @@ namespace Passbind.Storage.Entities;
 /// <summary>
 /// An email waiting in the transactional outbox, or delivered from it. It is written in the same transaction
 /// as the change it reports (a binding job, a new passkey), so a crash never loses one without the other.
-/// A binding link lives only inside the bodies; no other column holds it.
+/// A message is stored as what it is composed from (<see cref="Fields"/>), and composed when it is sent; messages
+/// queued before that was so carry their rendered bodies instead. A binding link lives only inside the fields (or
+/// the bodies); no other column holds it.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -14,13 +16,23 @@ public sealed class OutboxMessage
     /// <summary>The binding job whose link the message carries; null for notices.</summary>
     public string? JobId { get; init; }
 
-    /// <summary><c>binding_link</c> or <c>passkey_added</c>.</summary>
+    /// <summary><c>binding_link</c>, <c>passkey_added</c> or <c>sign_in_code</c>.</summary>
     public required string Kind { get; init; }
 
     public required string Recipient { get; init; }
     public required string Subject { get; init; }
-    public required string HtmlBody { get; init; }
-    public required string TextBody { get; init; }
+
+    /// <summary>
+    /// The values the message is composed from when it is sent (realm name and look, device, time, the sealed
+    /// link or code), as compact JSON; null for a message queued with rendered bodies by an earlier version.
+    /// </summary>
+    public string? Fields { get; init; }
+
+    /// <summary>The rendered HTML part of a message queued by an earlier version; null when <see cref="Fields"/> is set.</summary>
+    public string? HtmlBody { get; init; }
+
+    /// <summary>The rendered text part of a message queued by an earlier version; null when <see cref="Fields"/> is set.</summary>
+    public string? TextBody { get; init; }
 
     /// <summary>The RFC 5322 Message-ID (without angle brackets), fixed at enqueue so a resend after a crash is recognisable.</summary>
     public required string MessageId { get; init; }

@@ -223,6 +223,14 @@ public sealed class EmailDeliveryTests
         Assert.Contains("Device: Chrome on macOS <b>", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("If it wasn't you", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Chrome on macOS &lt;b&gt;", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(EmailComposer.PasskeyAdded(EmailBranding.From(null, "Default Realm", null, null, null, null), added, "Chrome on macOS <b>").HtmlBody,
+            message.HtmlBody!.ReplaceLineEndings("\n").TrimEnd('\n'));
+
+        // Stored is what the notice says, not the notice: the sender composed it.
+        using var read = factory.Services.CreateScope();
+        var row = await read.ServiceProvider.GetRequiredService<PassbindDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Recipient == "grace@example.test");
+        Assert.True(row.HtmlBody is null && row.TextBody is null, "no rendered bodies are stored");
+        Assert.InRange(row.Fields!.Length, 1, 200);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Passbind.Server.Features.BindingJobs;
 using Passbind.Server.Features.Email;
 using Passbind.Storage;
+using Passbind.Storage.Entities;
 
 namespace Passbind.Server.Tests.Email;
 
@@ -140,6 +141,57 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(count, await db.OutboxMessages.CountAsync(m => m.State == OutboxStates.Sent && m.Attempts == 1));
     }
 
+    [Fact]
+    public async Task RunOnce_MessageQueuedWithRenderedBodiesBeforeUpgrade_SentAsStoredThenItsSecretRemoved()
+    {
+        await using var store = new EmailTestStore();
+        await using var smtp = new SmtpCaptureServer().Start();
+        await using var factory = new EmailServerFactory(store, smtp.Port, settings: DefaultBackoff, runSender: false);
+        var api = await factory.StartApiAsync();
+        var now = DateTimeOffset.UtcNow;
+        var id = await AddRenderedMessageAsync(factory, api, "olga@example.test", "482913", now);
+
+        Assert.Equal(1, await CreateDispatcher(factory, new FakeTimeProvider(now)).RunOnceAsync(CancellationToken.None));
+
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Equal("olga@example.test", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("Login instructions", mail.Subject);
+        Assert.Equal($"{id}@localhost", mail.MessageId);
+        Assert.Equal("Login instructions\n\nUse this code:\n\n482913\n", mail.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Equal("<p>Use this code: <b>482913</b></p>", mail.HtmlBody!.ReplaceLineEndings("\n").TrimEnd('\n'));
+        var row = await ReadMessageAsync(factory, id);
+        Assert.Equal((OutboxStates.Sent, 1, OutboxKinds.TransportSmtp), (row.State, row.Attempts, row.Transport));
+        Assert.Null(row.Fields);
+        Assert.False(SealedLinks.IsSealed(row.TextBody!) || SealedLinks.IsSealed(row.HtmlBody!), "a sent message keeps no sealed code");
+        Assert.Contains(SealedLinks.Removed, row.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunOnce_DevMailbox_MessagesOfBothFormsSentInOneRoundAndShown()
+    {
+        await using var store = new EmailTestStore();
+        await using var factory = new EmailServerFactory(store, smtpPort: null, settings: DefaultBackoff, runSender: false);
+        var api = await factory.StartApiAsync();
+        var now = DateTimeOffset.UtcNow;
+        var rendered = await AddRenderedMessageAsync(factory, api, "piet@example.test", "193847", now);
+        var (_, jobId) = await api.CreateIdentityWithEmailJobAsync("quinn@example.test");
+
+        Assert.Equal(2, await CreateDispatcher(factory, new FakeTimeProvider(now.AddSeconds(1))).RunOnceAsync(CancellationToken.None));
+
+        foreach (var row in new[] { await ReadMessageAsync(factory, rendered), await EmailDeliveryTests.ReadOutboxAsync(factory, jobId) })
+        {
+            Assert.Equal((OutboxStates.Sent, 1, OutboxKinds.TransportDevMailbox), (row.State, row.Attempts, row.Transport));
+            Assert.Null(row.LeaseOwner);
+        }
+
+        using var anonymous = factory.CreateClient();
+        var page = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync(DevMailboxEndpoints.Path));
+        Assert.Contains("Use this code: <b>193847</b>", page, StringComparison.Ordinal);
+        Assert.Contains("Set up your passkey for Default Realm", page, StringComparison.Ordinal);
+        Assert.Contains($"/credential-binding-jobs/{jobId}:invokeAuthenticator?token=", page, StringComparison.Ordinal);
+        Assert.Equal(0, await CreateDispatcher(factory, new FakeTimeProvider(now.AddSeconds(2))).RunOnceAsync(CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(1, 2.5, 5)]
     [InlineData(2, 5, 10)]
@@ -165,9 +217,46 @@ public sealed class OutboxDispatcherTests
         ["Passbind:Email:MaxBackoff"] = "00:10:00",
     };
 
+    /// <summary>
+    /// Adds a one-time code message as the version before stored fields queued it: rendered bodies, the code sealed in
+    /// them, no fields. Answers its id (its Message-ID is the id at localhost).
+    /// </summary>
+    private static async Task<string> AddRenderedMessageAsync(EmailServerFactory factory, EmailApi api, string recipient, string code, DateTimeOffset now)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
+        var sealedCode = scope.ServiceProvider.GetRequiredService<SealedLinks>().Seal(code);
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = id,
+            TenantId = api.TenantId,
+            RealmId = api.RealmId,
+            Kind = OutboxKinds.SignInCode,
+            Recipient = recipient,
+            Subject = "Login instructions",
+            TextBody = $"Login instructions\n\nUse this code:\n\n{sealedCode}\n",
+            HtmlBody = $"<p>Use this code: <b>{sealedCode}</b></p>",
+            MessageId = $"{id}@localhost",
+            State = OutboxStates.Pending,
+            NextAttemptTime = now,
+            LinkExpireTime = now.AddMinutes(5),
+            CreateTime = now,
+        });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    private static async Task<OutboxMessage> ReadMessageAsync(EmailServerFactory factory, string id)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PassbindDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+
     private static OutboxDispatcher CreateDispatcher(EmailServerFactory factory, TimeProvider time) => new(
         factory.Services.GetRequiredService<IServiceScopeFactory>(),
         factory.Services.GetRequiredService<SmtpMailTransport>(),
+        factory.Services.GetRequiredService<OutboxContent>(),
         factory.Services.GetRequiredService<IBindingEmailDelivery>(),
         factory.Services.GetRequiredService<IOptions<EmailOptions>>(),
         time,

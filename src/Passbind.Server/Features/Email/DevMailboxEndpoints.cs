@@ -31,7 +31,7 @@ internal static class DevMailboxEndpoints
     /// <summary>Whether this environment serves the mailbox: Development only.</summary>
     public static bool IsServed(IHostEnvironment environment) => environment.IsDevelopment();
 
-    internal static async Task<IResult> ShowAsync(HttpContext http, PassbindDbContext db, SealedLinks sealedLinks, CancellationToken cancellationToken)
+    internal static async Task<IResult> ShowAsync(HttpContext http, PassbindDbContext db, OutboxContent content, CancellationToken cancellationToken)
     {
         // The forwarded address when a configured proxy sent the request, so a proxy on this machine opens nothing.
         if (http.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address))
@@ -55,8 +55,18 @@ internal static class DevMailboxEndpoints
 
         foreach (var message in messages)
         {
+            ComposedEmail email;
+            try
+            {
+                email = content.Open(message);
+            }
+            catch (FormatException)
+            {
+                email = new ComposedEmail(message.Subject, "(this message cannot be composed)", "(this message cannot be composed)");
+            }
+
             var when = (message.SentTime ?? message.CreateTime).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-            body.Append("<article><header><h2>").Append(Html.Encode(message.Subject)).Append("</h2><dl>")
+            body.Append("<article><header><h2>").Append(Html.Encode(email.Subject)).Append("</h2><dl>")
                 .Append("<dt>To</dt><dd>").Append(Html.Encode(message.Recipient)).Append("</dd>")
                 .Append("<dt>Time</dt><dd>").Append(when).Append("</dd>")
                 .Append("<dt>Message-ID</dt><dd>&lt;").Append(Html.Encode(message.MessageId)).Append("&gt;</dd>")
@@ -65,8 +75,8 @@ internal static class DevMailboxEndpoints
                 // The HTML part is shown as the recipient's mail client would, in a sandbox with no scripts,
                 // forms or same-origin access; srcdoc takes it as an encoded attribute value.
                 .Append("<iframe title=\"HTML part\" sandbox=\"allow-popups allow-popups-to-escape-sandbox\" referrerpolicy=\"no-referrer\" srcdoc=\"")
-                .Append(Html.Encode(sealedLinks.Reveal(message.HtmlBody))).Append("\"></iframe>")
-                .Append("<details><summary>Plain-text part</summary><pre>").Append(Html.Encode(sealedLinks.Reveal(message.TextBody))).Append("</pre></details></article>");
+                .Append(Html.Encode(email.HtmlBody)).Append("\"></iframe>")
+                .Append("<details><summary>Plain-text part</summary><pre>").Append(Html.Encode(email.TextBody)).Append("</pre></details></article>");
         }
 
         return new HtmlPage(StatusCodes.Status200OK, "Dev mailbox · Passbind", body.ToString(), HtmlPage.FramedContentPolicy);

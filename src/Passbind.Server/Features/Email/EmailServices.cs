@@ -13,7 +13,8 @@ internal static class EmailServices
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
         services.AddValidatedOptions<EmailOptions>(EmailOptions.SectionName)
-            .Validate(o => o.HasPositiveTimes(), "Passbind:Email times must be positive, and MaxBackoff at least InitialBackoff.");
+            .Validate(o => o.HasPositiveTimes(), "Passbind:Email times must be positive, and MaxBackoff at least InitialBackoff.")
+            .Validate(o => o.HasBatchWindow(), "Passbind:Email:BatchWindow must be from 00:00:00 to 00:00:10.");
         services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName)
             .Validate(o => SmtpMailTransport.ParseSecurity(o.Security) is not null, "Passbind:Smtp:Security must be Auto, None, StartTls or Tls.")
             .Validate(o => o.Port is > 0 and < 65536, "Passbind:Smtp:Port must be a TCP port.")
@@ -27,6 +28,7 @@ internal static class EmailServices
         services.AddSingleton<IOneTimeCodeEmailQueue>(sp => sp.GetRequiredService<OutboxQueue>());
         services.AddSingleton<SmtpMailTransport>();
         services.AddSingleton<SealedLinks>();
+        services.AddSingleton<OutboxContent>();
         services.AddSingleton<IBindingEmailDelivery, BindingEmailDelivery>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxRetry>();

@@ -13,8 +13,7 @@ namespace Passbind.Server.Features.Email;
 /// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private static readonly object Marker = new();
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, StrongBox<int>> _pending = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -66,9 +65,11 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChange
 
     private void Track(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+        var added = context?.ChangeTracker.Entries<OutboxMessage>().Count(e => e.State == EntityState.Added) ?? 0;
+        if (added > 0)
         {
-            _pending.AddOrUpdate(context, Marker);
+            // Several saves in one transaction add up; the sender hears of them all when it commits.
+            _pending.GetValue(context!, _ => new StrongBox<int>()).Value += added;
         }
     }
 
@@ -82,9 +83,9 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : ISaveChange
 
     private void SignalIfPending(DbContext? context)
     {
-        if (context is not null && _pending.Remove(context))
+        if (context is not null && _pending.TryGetValue(context, out var added) && _pending.Remove(context))
         {
-            signal.Notify();
+            signal.Notify(added.Value);
         }
     }
 

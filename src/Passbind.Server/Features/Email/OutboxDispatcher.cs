@@ -23,6 +23,7 @@ namespace Passbind.Server.Features.Email;
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     SmtpMailTransport transport,
+    OutboxContent content,
     IBindingEmailDelivery bindingJobs,
     IOptions<EmailOptions> options,
     TimeProvider time,
@@ -38,6 +39,11 @@ internal sealed class OutboxDispatcher(
         using var scope = scopes.CreateScope();
         using var activity = PassbindMetrics.ActivitySource.StartActivity("outbox round");
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
+        if (transport.UsesDevMailbox)
+        {
+            return await RunDevMailboxRoundAsync(db, cancellationToken);
+        }
+
         var (claim, messages) = await ClaimAsync(db, cancellationToken);
         if (messages.Count == 0)
         {
@@ -65,6 +71,78 @@ internal sealed class OutboxDispatcher(
     }
 
     /// <summary>
+    /// A round without an SMTP server, where delivering a message is recording it in the dev mailbox: one
+    /// transaction claims the due messages, settles each (sent, or expired or cancelled) and commits, so a round
+    /// is one commit, the messages sent are recorded with one UPDATE, and no lease outlives the round.
+    /// </summary>
+    private async Task<int> RunDevMailboxRoundAsync(PassbindDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (claim, messages) = await ClaimAsync(db, cancellationToken);
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        var jobIds = messages.Where(m => m.JobId is not null).Select(m => m.JobId!).ToList();
+        var endedJobs = await bindingJobs.FindEndedAsync(db, jobIds, CancellationToken.None);
+        var sent = new List<OutboxMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            var (outcome, error) = Unsendable(message, endedJobs);
+            if (outcome is { } notSent)
+            {
+                await RecordAsync(db, message, claim, notSent, error, CancellationToken.None);
+            }
+            else
+            {
+                sent.Add(message);
+            }
+        }
+
+        if (sent.Count > 0)
+        {
+            // One UPDATE for all of them, found by primary key. The dev mailbox keeps the sealed link to show it until the link expires (RetentionSweeper removes it then).
+            var now = time.GetUtcNow();
+            var sentIds = sent.Select(m => m.Id).ToList();
+            var recorded = await db.OutboxMessages
+                .Where(m => sentIds.Contains(m.Id) && m.LeaseOwner == claim)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.State, OutboxStates.Sent).SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.SentTime, now)
+                    .SetProperty(m => m.Transport, OutboxKinds.TransportDevMailbox).SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), CancellationToken.None);
+            if (recorded != sent.Count)
+            {
+                // Every row was claimed inside this transaction, so no other sender can have taken one.
+                throw new InvalidOperationException($"the dev mailbox round recorded {recorded} of {sent.Count} messages");
+            }
+
+            foreach (var message in sent)
+            {
+                LogSent(message, message.Attempts + 1);
+                metrics.EmailSent(message.Kind);
+                Audit(db, message, AuditTrail.EmailSent, AuditOutcomes.Success, OutboxKinds.TransportDevMailbox, now);
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return messages.Count;
+    }
+
+    /// <summary>Expired or Cancelled, with why, for a message that must never be sent; null for one that may go.</summary>
+    private (SendOutcome? Outcome, string? Error) Unsendable(OutboxMessage message, IReadOnlyDictionary<string, string> endedJobs)
+    {
+        // Never mail a link that can no longer bind: expiry is checked at the moment of sending.
+        if (message.LinkExpireTime is { } expiry && expiry <= time.GetUtcNow())
+        {
+            return (SendOutcome.Expired, "link expired before sending");
+        }
+
+        return message.JobId is not null && endedJobs.TryGetValue(message.JobId, out var ended) ? (SendOutcome.Cancelled, $"job is {ended}") : (null, null);
+    }
+
+    /// <summary>
     /// Takes a lease on up to a batch of due messages with one conditional UPDATE. A row whose lease is held
     /// and unexpired is not matched, so of several senders (threads, or nodes on one database) exactly one
     /// gets each message: on PostgreSQL the losing UPDATE re-checks the condition after the winner commits
@@ -73,11 +151,17 @@ internal sealed class OutboxDispatcher(
     private async Task<(string Claim, List<OutboxMessage> Messages)> ClaimAsync(PassbindDbContext db, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = db.OutboxMessages
+        var due = await db.OutboxMessages
             .Where(m => m.State == OutboxStates.Pending && m.NextAttemptTime <= now && (m.LeaseExpireTime == null || m.LeaseExpireTime <= now))
             .OrderBy(m => m.NextAttemptTime)
             .Select(m => m.Id)
-            .Take(options.Value.BatchSize);
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return (string.Empty, []);
+        }
+
         var claim = $"{_senderId}:{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         var leaseUntil = now + options.Value.LeaseDuration;
 
@@ -92,8 +176,9 @@ internal sealed class OutboxDispatcher(
             return (claim, []);
         }
 
+        // By id, not by lease owner: the primary key finds them, where a lookup by owner would read the whole table.
         var messages = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.LeaseOwner == claim)
+            .Where(m => due.Contains(m.Id) && m.LeaseOwner == claim)
             .OrderBy(m => m.NextAttemptTime)
             .ToListAsync(CancellationToken.None);
         return (claim, messages);
@@ -112,28 +197,15 @@ internal sealed class OutboxDispatcher(
         {
             foreach (var message in messages)
             {
-                // Never mail a link that can no longer bind: expiry is checked at the moment of sending.
-                if (message.LinkExpireTime is { } expiry && expiry <= time.GetUtcNow())
+                if (Unsendable(message, endedJobs) is ({ } notSent, var why))
                 {
-                    outcomes.Add((message, SendOutcome.Expired, "link expired before sending"));
-                    continue;
-                }
-
-                if (message.JobId is not null && endedJobs.TryGetValue(message.JobId, out var ended))
-                {
-                    outcomes.Add((message, SendOutcome.Cancelled, $"job is {ended}"));
+                    outcomes.Add((message, notSent, why));
                     continue;
                 }
 
                 if (cancellationToken.IsCancellationRequested || renewal.Lost)
                 {
                     outcomes.Add((message, SendOutcome.Released, null));
-                    continue;
-                }
-
-                if (transport.UsesDevMailbox)
-                {
-                    outcomes.Add((message, SendOutcome.Sent, null));
                     continue;
                 }
 
@@ -219,11 +291,11 @@ internal sealed class OutboxDispatcher(
         MimeMessage mime;
         try
         {
-            mime = transport.Build(message);
+            mime = transport.Build(message, content.Open(message));
         }
         catch (FormatException)
         {
-            return (SendOutcome.Permanent, "the recipient address or a header cannot be sent", false);
+            return (SendOutcome.Permanent, "the recipient address, a header or the stored message cannot be sent", false);
         }
 
         try
@@ -261,9 +333,9 @@ internal sealed class OutboxDispatcher(
                 // Once on its way, a message's stored bodies need its link no more. The dev mailbox keeps the sealed
                 // link to show it, until the link expires (OutboxSweeper removes it then).
                 var destination = transport.UsesDevMailbox ? OutboxKinds.TransportDevMailbox : OutboxKinds.TransportSmtp;
-                var (sentText, sentHtml) = transport.UsesDevMailbox ? (message.TextBody, message.HtmlBody) : Redacted(message);
+                var (sentFields, sentText, sentHtml) = transport.UsesDevMailbox ? (message.Fields, message.TextBody, message.HtmlBody) : OutboxContent.Redacted(message);
                 updated = await mine.ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.TextBody, sentText).SetProperty(m => m.HtmlBody, sentHtml)
+                    .SetProperty(m => m.Fields, sentFields).SetProperty(m => m.TextBody, sentText).SetProperty(m => m.HtmlBody, sentHtml)
                     .SetProperty(m => m.State, OutboxStates.Sent).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.SentTime, now)
                     .SetProperty(m => m.Transport, destination).SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
@@ -299,9 +371,9 @@ internal sealed class OutboxDispatcher(
                 break;
             case SendOutcome.Expired or SendOutcome.Cancelled:
                 var state = outcome == SendOutcome.Expired ? OutboxStates.Expired : OutboxStates.Cancelled;
-                var (text, html) = Redacted(message);
+                var (fields, text, html) = OutboxContent.Redacted(message);
                 updated = await mine.ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html)
+                    .SetProperty(m => m.Fields, fields).SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html)
                     .SetProperty(m => m.State, state).SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
                 if (updated > 0)
@@ -341,9 +413,9 @@ internal sealed class OutboxDispatcher(
     private async Task<int> FailAsync(
         PassbindDbContext db, IQueryable<OutboxMessage> mine, OutboxMessage message, int attempts, string? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (text, html) = Redacted(message);
+        var (fields, text, html) = OutboxContent.Redacted(message);
         var updated = await mine.ExecuteUpdateAsync(set => set
-            .SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html)
+            .SetProperty(m => m.Fields, fields).SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html)
             .SetProperty(m => m.State, OutboxStates.Failed).SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
             .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseExpireTime, (DateTimeOffset?)null), cancellationToken);
         if (updated > 0 && message.JobId is not null)
@@ -353,9 +425,6 @@ internal sealed class OutboxDispatcher(
 
         return updated;
     }
-
-    private static (string Text, string Html) Redacted(OutboxMessage message) =>
-        (SealedLinks.Redact(message.TextBody), SealedLinks.Redact(message.HtmlBody));
 
     /// <summary>Exponential backoff with jitter: a random point in the upper half of min(max, initial × 2^(n−1)).</summary>
     internal TimeSpan Backoff(int attempts)

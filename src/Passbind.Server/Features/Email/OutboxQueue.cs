@@ -12,8 +12,8 @@ using Passbind.Storage.Entities;
 namespace Passbind.Server.Features.Email;
 
 /// <summary>
-/// The writing side of the transactional outbox: composes a message and adds it to the caller's context,
-/// never saving, so it commits (or not) with the caller's change. <see cref="OutboxCommitInterceptor"/>
+/// The writing side of the transactional outbox: adds what a message is composed from (<see cref="OutboxFields"/>)
+/// to the caller's context, never saving, so it commits (or not) with the caller's change. <see cref="OutboxCommitInterceptor"/>
 /// wakes the sender once it has committed.
 /// </summary>
 internal sealed class OutboxQueue(
@@ -46,8 +46,8 @@ internal sealed class OutboxQueue(
             ?? throw new ArgumentException("An EMAIL job needs an identity with an email address.", nameof(identity));
         var branding = await EmailBranding.LoadAsync(db, job.TenantId, job.RealmId, cancellationToken);
         // The stored message carries the link with its token sealed; the sender opens it at the moment of sending.
-        var email = EmailComposer.BindingLink(branding, sealedLinks.SealLink(link), job.ExpireTime);
-        var message = Add(db, job.TenantId, job.RealmId, job.Id, OutboxKinds.BindingLink, recipient, email, job.ExpireTime);
+        var fields = OutboxFields.For(branding, job.ExpireTime) with { Link = sealedLinks.SealLink(link) };
+        var message = Add(db, job.TenantId, job.RealmId, job.Id, OutboxKinds.BindingLink, recipient, EmailComposer.BindingLinkSubject(branding), fields, job.ExpireTime);
         Log.EmailQueued(logger, message.Kind, message.Id, job.Id);
     }
 
@@ -58,9 +58,10 @@ internal sealed class OutboxQueue(
             return;
         }
 
+        // Only what the notice says is stored; the sender composes it.
         var branding = EmailBranding.From(realm);
-        var email = EmailComposer.PasskeyAdded(branding, credential.CreateTime, deviceKind);
-        var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.PasskeyAdded, identity.PrimaryEmailAddress, email, null);
+        var fields = OutboxFields.For(branding, credential.CreateTime) with { Device = deviceKind };
+        var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.PasskeyAdded, identity.PrimaryEmailAddress, EmailComposer.PasskeyAddedSubject(branding), fields, null);
         Log.EmailQueued(logger, message.Kind, message.Id, credential.BindingJobId);
     }
 
@@ -71,8 +72,8 @@ internal sealed class OutboxQueue(
             ?? throw new ArgumentException("A one-time code goes to an identity with an email address.", nameof(identity));
         var branding = await EmailBranding.LoadAsync(db, identity.TenantId, identity.RealmId, cancellationToken);
         // Like a link's token, the code is stored sealed and opened only when the message is sent.
-        var email = EmailComposer.SignInCode(branding, sealedLinks.Seal(code), expireTime);
-        var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.SignInCode, recipient, email, expireTime);
+        var fields = OutboxFields.For(branding, expireTime) with { Code = sealedLinks.Seal(code) };
+        var message = Add(db, identity.TenantId, identity.RealmId, null, OutboxKinds.SignInCode, recipient, EmailComposer.SignInCodeSubject, fields, expireTime);
         Log.EmailQueued(logger, message.Kind, message.Id, null);
     }
 
@@ -83,7 +84,7 @@ internal sealed class OutboxQueue(
         new(EmailsPerAddress, (identity.PrimaryEmailAddress ?? string.Empty).ToUpperInvariant(), limits.Value.EmailsPerAddress),
     ];
 
-    private OutboxMessage Add(PassbindDbContext db, string tenantId, string realmId, string? jobId, string kind, string recipient, ComposedEmail email, DateTimeOffset? linkExpireTime)
+    private OutboxMessage Add(PassbindDbContext db, string tenantId, string realmId, string? jobId, string kind, string recipient, string subject, OutboxFields fields, DateTimeOffset? linkExpireTime)
     {
         var now = time.GetUtcNow();
         var message = new OutboxMessage
@@ -94,9 +95,8 @@ internal sealed class OutboxQueue(
             JobId = jobId,
             Kind = kind,
             Recipient = recipient,
-            Subject = email.Subject,
-            HtmlBody = email.HtmlBody,
-            TextBody = email.TextBody,
+            Subject = subject,
+            Fields = fields.ToJson(),
 
             // Fixed now, so that a message sent again after a crash carries the same Message-ID and a
             // receiving system (or a person) can recognise the duplicate.

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Passbind.Server.Features.Email;
 
 /// <summary>
-/// Runs the outbox: a round as soon as a message commits (<see cref="OutboxSignal"/>), and otherwise every
-/// poll interval, which also picks up retries that came due and leases left by a node that died.
+/// Runs the outbox: a round soon after a message commits (<see cref="OutboxSignal"/>), and otherwise every poll
+/// interval, which also picks up retries that came due and leases left by a node that died. Woken, the sender first
+/// gathers for <see cref="EmailOptions.BatchWindow"/>, or until a batch has committed, so that messages committed
+/// close together share a round; a round that found a full batch is followed by the next at once.
 /// </summary>
 internal sealed class OutboxSender(
     OutboxDispatcher dispatcher, OutboxSignal signal, SmtpMailTransport transport, IOptions<EmailOptions> options,
@@ -29,6 +31,7 @@ internal sealed class OutboxSender(
             var claimed = 0;
             try
             {
+                signal.RoundStarting();
                 claimed = await dispatcher.RunOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -48,7 +51,10 @@ internal sealed class OutboxSender(
 
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+                if (await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken) && options.Value.BatchWindow > TimeSpan.Zero)
+                {
+                    await signal.GatherAsync(options.Value.BatchWindow, options.Value.BatchSize, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

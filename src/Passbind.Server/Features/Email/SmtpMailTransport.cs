@@ -7,7 +7,7 @@ using Passbind.Storage.Entities;
 namespace Passbind.Server.Features.Email;
 
 /// <summary>Delivers outbox messages over SMTP with MailKit, as <c>Passbind:Smtp</c> says.</summary>
-internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options, IOptions<EmailOptions> email, SealedLinks sealedLinks)
+internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options, IOptions<EmailOptions> email)
 {
     /// <summary>True when no SMTP host is configured and mail goes to the dev mailbox instead.</summary>
     public bool UsesDevMailbox => string.IsNullOrWhiteSpace(options.Value.Host);
@@ -35,12 +35,15 @@ internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options, IOptions<
         }
     }
 
-    /// <summary>Builds the MIME message. Throws <see cref="FormatException"/> for an address or header that cannot be sent.</summary>
-    public MimeMessage Build(OutboxMessage message)
+    /// <summary>
+    /// Builds the MIME message of <paramref name="message"/> as <paramref name="composed"/> says. Throws
+    /// <see cref="FormatException"/> for an address or header that cannot be sent.
+    /// </summary>
+    public MimeMessage Build(OutboxMessage message, ComposedEmail composed)
     {
         // MimeKit encodes headers itself; refusing line breaks here as well means no stored value can ever
         // add a header or a recipient, whatever wrote it.
-        foreach (var value in new[] { message.Recipient, message.Subject, message.MessageId, options.Value.From })
+        foreach (var value in new[] { message.Recipient, composed.Subject, message.MessageId, options.Value.From })
         {
             if (!EmailText.IsHeaderSafe(value))
             {
@@ -50,13 +53,13 @@ internal sealed class SmtpMailTransport(IOptions<SmtpOptions> options, IOptions<
 
         var mime = new MimeMessage
         {
-            Subject = message.Subject,
+            Subject = composed.Subject,
             MessageId = message.MessageId,
             Date = message.CreateTime,
         };
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
-        mime.Body = new BodyBuilder { TextBody = sealedLinks.Reveal(message.TextBody), HtmlBody = sealedLinks.Reveal(message.HtmlBody) }.ToMessageBody();
+        mime.Body = new BodyBuilder { TextBody = composed.TextBody, HtmlBody = composed.HtmlBody }.ToMessageBody();
         return mime;
     }
 

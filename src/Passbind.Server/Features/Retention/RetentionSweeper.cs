@@ -73,16 +73,16 @@ internal sealed class RetentionSweeper(
     /// <summary>Dev-mailbox messages keep their sealed link to show it; once the link has expired it goes too.</summary>
     private static async Task<int> RedactExpiredDevMailboxLinksAsync(PassbindDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var expired = await db.OutboxMessages
-            .Where(m => m.Transport == OutboxKinds.TransportDevMailbox && m.LinkExpireTime <= now && m.TextBody.Contains(SealedLinks.MarkerPrefix))
-            .Select(m => new { m.Id, m.TextBody, m.HtmlBody })
+        var expired = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Transport == OutboxKinds.TransportDevMailbox && m.LinkExpireTime <= now
+                && (m.Fields!.Contains(SealedLinks.MarkerPrefix) || m.TextBody!.Contains(SealedLinks.MarkerPrefix)))
             .Take(500)
             .ToListAsync(cancellationToken);
         foreach (var message in expired)
         {
-            var (text, html) = (SealedLinks.Redact(message.TextBody), SealedLinks.Redact(message.HtmlBody));
+            var (fields, text, html) = OutboxContent.Redacted(message);
             await db.OutboxMessages.Where(m => m.Id == message.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Fields, fields).SetProperty(m => m.TextBody, text).SetProperty(m => m.HtmlBody, html), cancellationToken);
         }
 
         return expired.Count;

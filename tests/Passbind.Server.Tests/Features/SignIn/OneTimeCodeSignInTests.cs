@@ -196,12 +196,14 @@ public abstract partial class OneTimeCodeSignInTests(PassbindServer server)
         Assert.Equal("Login instructions", message.Subject);
         Assert.Equal("sign_in_code", message.Kind);
         Assert.Equal(server.Time.GetUtcNow().AddMinutes(5), message.LinkExpireTime);
-        // Stored sealed (catalogue #8): the outbox holds no usable code; the sender opens it when it sends.
-        Assert.Empty(CodeIn(message.TextBody));
-        Assert.True(SealedLinks.IsSealed(message.TextBody) && SealedLinks.IsSealed(message.HtmlBody));
-        var sealedLinks = scope.ServiceProvider.GetRequiredService<SealedLinks>();
-        Assert.Matches(@"^\d{6}$", CodeIn(sealedLinks.Reveal(message.TextBody)));
-        Assert.Contains(CodeIn(sealedLinks.Reveal(message.TextBody)), sealedLinks.Reveal(message.HtmlBody), StringComparison.Ordinal);
+        // Stored sealed (catalogue #8): the outbox holds no usable code; the sender opens it when it composes the message.
+        Assert.True(SealedLinks.IsSealed(message.Fields!));
+        Assert.Null(message.TextBody);
+        var sent = scope.ServiceProvider.GetRequiredService<OutboxContent>().Open(message);
+        Assert.Equal("Login instructions", sent.Subject);
+        Assert.Matches(@"^\d{6}$", CodeIn(sent.TextBody));
+        Assert.DoesNotContain(CodeIn(sent.TextBody), message.Fields, StringComparison.Ordinal);
+        Assert.Contains(CodeIn(sent.TextBody), sent.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -284,8 +286,8 @@ public abstract partial class OneTimeCodeSignInTests(PassbindServer server)
         using var scope = server.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
         var messages = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == email && m.Kind == "sign_in_code").ToListAsync();
-        var stored = messages.OrderByDescending(m => m.CreateTime).ThenByDescending(m => m.Id).First().TextBody;
-        return CodeIn(scope.ServiceProvider.GetRequiredService<SealedLinks>().Reveal(stored));
+        var stored = messages.OrderByDescending(m => m.CreateTime).ThenByDescending(m => m.Id).First();
+        return CodeIn(scope.ServiceProvider.GetRequiredService<OutboxContent>().Open(stored).TextBody);
     }
 
     private async Task<int> CountEmailsAsync(string email)
