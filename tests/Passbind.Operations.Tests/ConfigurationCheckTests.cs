@@ -18,6 +18,7 @@ public sealed class ConfigurationCheckTests
     [InlineData("Passbind:Links:EmailLifetime", "8.00:00:00", "Passbind:Links:EmailLifetime must be more than zero and at most Passbind:Links:MaxLifetime")]
     [InlineData("Passbind:WebAuthn:ChallengeTimeout", "00:30:00", "Passbind:WebAuthn:ChallengeTimeout must be from 1 to 10 minutes")]
     [InlineData("Passbind:Smtp:Port", "0", "Passbind:Smtp:Port must be a TCP port")]
+    [InlineData("Passbind:Console:IdleTimeout", "13:00:00", "Passbind:Console:IdleTimeout must be more than zero and at most 12 hours")]
     public async Task Start_SettingThatCannotWork_ExitsWithOneLineNamingKeyAndFix(string key, string value, string expected)
     {
         await using var storage = await TestStorage.CreateAsync(TestDatabase.Sqlite);

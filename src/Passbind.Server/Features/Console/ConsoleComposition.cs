@@ -25,10 +25,7 @@ internal static class ConsoleComposition
     {
         var services = builder.Services;
         var development = builder.Environment.IsDevelopment();
-        services.AddOptions<ConsoleOptions>()
-            .BindConfiguration(ConsoleOptions.SectionName)
-            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.IdleTimeout <= TimeSpan.FromHours(12), "Passbind:Console:IdleTimeout must be more than zero and at most 12 hours.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<ConsoleOptions>(ConsoleOptions.SectionName);
         services.AddSingleton<ConsoleClient>();
         services.AddSingleton<ConsoleProvisioning>();
         services.AddScoped<ConsoleIdentityImport>();
