@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Passbind.Bench.Reporting;
 
-/// <summary>One line of the driver's output, with exactly the keys issue 6 lists.</summary>
+/// <summary>One line of the driver's output: the keys issue 6 lists, then the server's CPU per operation and the outbox's figures where they apply.</summary>
 internal sealed record ScenarioResult(
     [property: JsonPropertyName("scenario")] string Scenario,
     [property: JsonPropertyName("provider")] string Provider,
@@ -17,8 +17,9 @@ internal sealed record ScenarioResult(
     [property: JsonPropertyName("ratio")] double Ratio,
     [property: JsonPropertyName("server_rss_mb")] double ServerRssMb)
 {
-    /// <summary>Server CPU time (user + system) per completed operation; in the markdown table only, not in the JSON lines.</summary>
-    [JsonIgnore]
+    /// <summary>Server CPU time (user + system, from /proc) per completed operation of the timed phase; absent for ceilings.</summary>
+    [JsonPropertyName("server_cpu_ms_per_op")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? ServerCpuMsPerOp { get; init; }
 
     /// <summary>Email outbox messages still pending at the end of the timed phase (scenarios that queue mail only).</summary>
