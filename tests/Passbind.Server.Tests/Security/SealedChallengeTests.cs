@@ -21,7 +21,7 @@ namespace Passbind.Server.Tests.Security;
 public abstract class SealedChallengeTests(PassbindServer server)
 {
     /// <summary>Bytes of a challenge to alter, one at a time: its flags, its expiry, its nonce and both halves of its MAC.</summary>
-    public static TheoryData<int> AlteredBytes => new(0, 3, 10, 17, 31);
+    public static TheoryData<int> AlteredBytes => new(0, 3, 10, 26, 35);
 
     [Theory]
     [MemberData(nameof(AlteredBytes))]
@@ -157,7 +157,7 @@ public abstract class SealedChallengeTests(PassbindServer server)
 
         // The first half of the MAC says the challenge is this transaction's; the second, which credential it names.
         var spliced = ChallengeOf(options);
-        ChallengeOf(forOther).AsSpan(24).CopyTo(spliced.AsSpan(24));
+        ChallengeOf(forOther).AsSpan(31).CopyTo(spliced.AsSpan(31));
         var assertion = SignInClient.NewAssertion(other, options);
         assertion.ClientData["challenge"] = Base64Url.EncodeToString(spliced);
         using var refused = await signIn.PostCompleteAsync(link, assertion);

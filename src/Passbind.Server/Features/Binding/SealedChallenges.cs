@@ -14,17 +14,17 @@ namespace Passbind.Server.Features.Binding;
 /// completing the transaction, which only one completion can do.
 /// </summary>
 /// <remarks>
-/// 32 bytes, the size WebAuthn clients have always been sent here:
-/// <c>flags (1) ‖ expiry, Unix ms, big-endian (6) ‖ random nonce (9) ‖ tag (16)</c>. The tag is HMAC-SHA256 over
-/// <c>purpose ‖ subject id ‖ the first 16 bytes</c>, truncated to 16 bytes. When the options named a credential, the
+/// 39 bytes: <c>flags (1) ‖ expiry, Unix ms, big-endian (6) ‖ random nonce (16) ‖ tag (16)</c>, so that each holds the
+/// 16 random bytes WebAuthn asks of a challenge (L3 §13.4.3) besides what it carries. The tag is HMAC-SHA256 over
+/// <c>purpose ‖ subject id ‖ the first 23 bytes</c>, truncated to 16 bytes. When the options named a credential, the
 /// tag's second half is instead the MAC of the same input followed by SHA-256 of that credential id, so that a
 /// challenge can be recognised as this server's (first half) before the credential that answers it is known, and
-/// an assertion by another credential refused as such (second half). Without the key the whole 32 bytes are
-/// unpredictable: 72 random bits, then a 128-bit MAC over them.
+/// an assertion by another credential refused as such (second half). Without the key the whole challenge is
+/// unpredictable: 128 random bits, then a 128-bit MAC over them.
 /// </remarks>
 internal sealed class SealedChallenges(MasterKey masterKey)
 {
-    public const int Size = RegistrationOptionsFactory.ChallengeSize;
+    public const int Size = SignedBytes + TagBytes;
 
     private const byte Version = 0x10;
     private const byte VersionMask = 0xF0;
@@ -32,7 +32,9 @@ internal sealed class SealedChallenges(MasterKey masterKey)
     private const byte NamedFlag = 0x02;
     private const int ExpiryOffset = 1;
     private const int ExpiryBytes = 6;
-    private const int SignedBytes = 16;
+    private const int NonceBytes = 16;
+    private const int SignedBytes = 1 + ExpiryBytes + NonceBytes;
+    private const int TagBytes = 16;
     private const int HalfTag = 8;
     private const int MaxSubjectBytes = 256;
     private const long MaxExpiry = (1L << (ExpiryBytes * 8)) - 1;
@@ -53,13 +55,13 @@ internal sealed class SealedChallenges(MasterKey masterKey)
         Span<byte> expiryBytes = stackalloc byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(expiryBytes, expiry);
         expiryBytes[(sizeof(long) - ExpiryBytes)..].CopyTo(challenge.AsSpan(ExpiryOffset));
-        RandomNumberGenerator.Fill(challenge.AsSpan(ExpiryOffset + ExpiryBytes, SignedBytes - ExpiryOffset - ExpiryBytes));
+        RandomNumberGenerator.Fill(challenge.AsSpan(ExpiryOffset + ExpiryBytes, NonceBytes));
 
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         Mac(purpose, subjectId, challenge, [], mac);
         if (namedCredentialId.IsEmpty)
         {
-            mac[..(Size - SignedBytes)].CopyTo(challenge.AsSpan(SignedBytes));
+            mac[..TagBytes].CopyTo(challenge.AsSpan(SignedBytes));
         }
         else
         {
@@ -87,7 +89,7 @@ internal sealed class SealedChallenges(MasterKey masterKey)
         var named = (presented[0] & NamedFlag) != 0;
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         Mac(purpose, subjectId, presented, [], mac);
-        var checkedBytes = named ? HalfTag : Size - SignedBytes;
+        var checkedBytes = named ? HalfTag : TagBytes;
         if (!CryptographicOperations.FixedTimeEquals(mac[..checkedBytes], presented.Slice(SignedBytes, checkedBytes)))
         {
             return null;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Passbind.Testing.WebAuthn;
 using Passbind.Core.WebAuthn;
+using Passbind.Server.Features.Binding;
 using Passbind.Server.Features.Oidc;
 using Passbind.Server.Features.SignIn;
 using Passbind.Server.Tests.Infrastructure;
@@ -300,7 +301,7 @@ public abstract class SignInCeremonyEndpointsTests(PassbindServer server)
         var options = await signIn.GetOptionsAsync(link);
 
         Assert.Equal(SignInClient.RpId, options.GetProperty("rpId").GetString());
-        Assert.Equal(32, Base64Url.DecodeFromChars(options.GetProperty("challenge").GetString()).Length);
+        Assert.Equal(SealedChallenges.Size, Base64Url.DecodeFromChars(options.GetProperty("challenge").GetString()).Length);
         Assert.Equal(300_000, options.GetProperty("timeout").GetInt64());
         Assert.Equal("preferred", options.GetProperty("userVerification").GetString());
         Assert.Equal(0, options.GetProperty("allowCredentials").GetArrayLength());
