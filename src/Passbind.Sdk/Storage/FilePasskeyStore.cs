@@ -95,7 +95,7 @@ internal sealed class FilePasskeyStore : IPasskeyStore
             var bytes = JsonSerializer.SerializeToUtf8Bytes(file, StoreJsonContext.Default.PasskeyFile);
 
             EnsureDirectory();
-            await UnixFileModes.WriteAtomicallyAsync(PathOf(passkey.Passkey.Id), bytes, overwrite: true, cancellationToken)
+            await UnixFileModes.WriteAtomicallyAsync(PathOf(passkey.Passkey.Id), bytes, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -139,14 +139,14 @@ internal sealed class FilePasskeyStore : IPasskeyStore
         // exclusive lock on a file beside the passkey's, so no two signatures carry the same count.
         try
         {
-            using var fileLock = await LockAsync(PathOf(id) + ".lock", cancellationToken).ConfigureAwait(false);
+            using var fileLock = await FileLock.AcquireAsync(PathOf(id) + ".lock", cancellationToken).ConfigureAwait(false);
             var file = await TryReadAsync(PathOf(id), cancellationToken).ConfigureAwait(false)
                 ?? throw new PassbindException(PassbindErrorCodes.PasskeyNotFound, "No passkey with this id is stored.");
 
             // The counter is 32 bits (§6.1); it wraps past the top, as a hardware authenticator's does.
             var next = unchecked(file.SignCount + 1);
             var bytes = JsonSerializer.SerializeToUtf8Bytes(file with { SignCount = next }, StoreJsonContext.Default.PasskeyFile);
-            await UnixFileModes.WriteAtomicallyAsync(PathOf(id), bytes, overwrite: true, cancellationToken).ConfigureAwait(false);
+            await UnixFileModes.WriteAtomicallyAsync(PathOf(id), bytes, cancellationToken).ConfigureAwait(false);
             return next;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -178,25 +178,6 @@ internal sealed class FilePasskeyStore : IPasskeyStore
     }
 
     private string PathOf(string id) => Path.Combine(_directory, id + ".json");
-
-    /// <summary>Opens <paramref name="path"/> exclusively (an advisory lock on Unix), waiting at most about five seconds.</summary>
-    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
-    {
-        var options = UnixFileModes.NewPrivateFile();
-        options.Mode = FileMode.OpenOrCreate;
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return new FileStream(path, options);
-            }
-            catch (IOException) when (attempt < 250 && File.Exists(path))
-            {
-                // Held by another signer: its read-increment-write takes milliseconds.
-                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
 
     private static async Task<PasskeyFile?> TryReadAsync(string path, CancellationToken cancellationToken)
     {

@@ -20,19 +20,19 @@ internal static class StoreKey
         }
 
         UnixFileModes.CreatePrivateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+
+        // Creation is serialized by a lock file: File.Move without overwrite is not atomic on Unix (it checks, then
+        // renames), so two processes creating the key at once could each keep a key the other replaced.
+        using var creation = await FileLock.AcquireAsync(path + ".lock", cancellationToken).ConfigureAwait(false);
+        existing = await TryReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
         var key = RandomNumberGenerator.GetBytes(Length);
-        try
-        {
-            // overwrite: false, so that two processes creating the key at once cannot replace each other's.
-            await UnixFileModes.WriteAtomicallyAsync(path, key, overwrite: false, cancellationToken).ConfigureAwait(false);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            CryptographicOperations.ZeroMemory(key);
-            return await TryReadAsync(path, cancellationToken).ConfigureAwait(false)
-                ?? throw new PassbindException(PassbindErrorCodes.StoreError, "The store key file could not be read.");
-        }
+        await UnixFileModes.WriteAtomicallyAsync(path, key, cancellationToken).ConfigureAwait(false);
+        return key;
     }
 
     private static async Task<byte[]?> TryReadAsync(string path, CancellationToken cancellationToken)

@@ -40,9 +40,9 @@ internal static class UnixFileModes
         return options;
     }
 
-    /// <summary>Writes <paramref name="contents"/> to <paramref name="path"/> atomically: a 0600 temp file, flushed to disk, then renamed.</summary>
+    /// <summary>Writes <paramref name="contents"/> to <paramref name="path"/> atomically: a 0600 temp file, flushed to disk, then renamed over it.</summary>
     public static async Task WriteAtomicallyAsync(
-        string path, ReadOnlyMemory<byte> contents, bool overwrite, CancellationToken cancellationToken)
+        string path, ReadOnlyMemory<byte> contents, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(path) ?? ".";
         var temp = Path.Combine(
@@ -57,7 +57,7 @@ internal static class UnixFileModes
                 stream.Flush(flushToDisk: true);
             }
 
-            System.IO.File.Move(temp, path, overwrite);
+            System.IO.File.Move(temp, path, overwrite: true);
         }
         finally
         {

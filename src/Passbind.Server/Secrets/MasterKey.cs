@@ -71,35 +71,67 @@ internal sealed class MasterKey
         var path = Path.Combine(dataDirectory, "master.key");
         if (File.Exists(path))
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return ReadKeyFile(path);
         }
 
+        // Two processes starting on one new data directory must end up with one key. File.Move without overwrite
+        // checks and then renames on Unix, so it cannot decide the race; an exclusive lock file does.
         Directory.CreateDirectory(dataDirectory);
+        using var creation = AcquireCreationLock(path + ".lock");
+        if (File.Exists(path))
+        {
+            return ReadKeyFile(path);
+        }
+
         var key = RandomNumberGenerator.GetBytes(KeyBytes);
         var temporary = path + ".tmp";
-        using (var stream = CreatePrivateFile(temporary))
-        using (var writer = new StreamWriter(stream))
+        using (var stream = CreatePrivateFile(temporary, FileMode.Create))
         {
-            writer.Write(Convert.ToBase64String(key));
+            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+            stream.Flush(flushToDisk: true);
         }
 
-        // Another node or process may have raced us; whichever file landed first wins and both read it.
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
+        File.Move(temporary, path, overwrite: true);
         return key;
     }
 
-    private static FileStream CreatePrivateFile(string path)
+    private static byte[] ReadKeyFile(string path)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        try
+        {
+            var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+            if (key.Length >= KeyBytes)
+            {
+                return key;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new InvalidOperationException(
+            $"{path} is damaged: it must hold base64 of at least {KeyBytes} bytes. Restore it from your copy of the master key.");
+    }
+
+    private static FileStream AcquireCreationLock(string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return CreatePrivateFile(path, FileMode.OpenOrCreate);
+            }
+            catch (IOException) when (attempt < 250)
+            {
+                // Another process holds it for the milliseconds it takes to write the key.
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    private static FileStream CreatePrivateFile(string path, FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

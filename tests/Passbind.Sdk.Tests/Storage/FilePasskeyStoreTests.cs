@@ -240,10 +240,18 @@ public sealed class FilePasskeyStoreTests : IDisposable
     [Fact]
     public async Task SaveAsync_ConcurrentFirstUse_AllEntriesReadableUnderOneKey()
     {
-        var passkeys = Enumerable.Range(0, 8).Select(_ => (NewPasskey(), NewKey().Pkcs8)).ToList();
+        var passkeys = Enumerable.Range(0, 16).Select(_ => (NewPasskey(), NewKey().Pkcs8)).ToList();
 
-        // Separate store instances, as separate processes would be, racing to create the key file.
-        await Task.WhenAll(passkeys.Select(p => Task.Run(() => NewStore().SaveAsync(p.Item1, p.Pkcs8))));
+        // Separate store instances, as separate processes would be, released together to race to create the key file.
+        using var barrier = new Barrier(passkeys.Count);
+        var threads = passkeys.Select(p => new Thread(() =>
+        {
+            var store = NewStore();
+            barrier.SignalAndWait();
+            store.SaveAsync(p.Item1, p.Pkcs8).GetAwaiter().GetResult();
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
 
         var store = NewStore();
         foreach (var (passkey, pkcs8) in passkeys)
