@@ -54,7 +54,12 @@ internal sealed class SqliteGroupCommit
     /// Finishes when everything this process committed to the database before the call is on disk; faults with the
     /// flush's error if the log could not be flushed (the commit may then be lost in a crash).
     /// </summary>
-    public Task DurableAsync()
+    /// <param name="cancellationToken">
+    /// Lets a caller that gave up (its request was aborted) stop waiting. Its commit stays in the log and the flush
+    /// still covers it; what it gives up is only the answer, so a crash before the flush may lose it, as any commit
+    /// never answered may be lost. The other commits waiting for that flush are not disturbed.
+    /// </param>
+    public Task DurableAsync(CancellationToken cancellationToken = default)
     {
         lock (_sync)
         {
@@ -71,7 +76,7 @@ internal sealed class SqliteGroupCommit
                 _commitsWaiting.Release();
             }
 
-            return flushed;
+            return cancellationToken.CanBeCanceled ? flushed.WaitAsync(cancellationToken) : flushed;
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => WaitUntilDurable(LeaveTransaction(transaction));
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        UntilDurable(LeaveTransaction(transaction));
+        UntilDurable(LeaveTransaction(transaction), cancellationToken);
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => LeaveTransaction(transaction);
 
@@ -127,7 +127,7 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
 
     public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await UntilDurable(Leave(command.Connection, command));
+        await UntilDurable(Leave(command.Connection, command), cancellationToken);
         return result;
     }
 
@@ -139,7 +139,7 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
 
     public async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        await UntilDurable(Leave(command.Connection, command));
+        await UntilDurable(Leave(command.Connection, command), cancellationToken);
         return result;
     }
 
@@ -345,7 +345,8 @@ internal sealed partial class SqliteWriteGateInterceptor(TimeSpan timeout) : IDb
     /// After a write that committed (its gate just released): the commit is in the log, and its caller hears of it only
     /// once the log is on disk (<see cref="SqliteGroupCommit"/>). The next writer already has the gate meanwhile.
     /// </summary>
-    private static Task UntilDurable(SqliteWriteGate? released) => released?.GroupCommit.DurableAsync() ?? Task.CompletedTask;
+    private static Task UntilDurable(SqliteWriteGate? released, CancellationToken cancellationToken = default) =>
+        released?.GroupCommit.DurableAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <inheritdoc cref="UntilDurable"/>
     private static void WaitUntilDurable(SqliteWriteGate? released) => UntilDurable(released).GetAwaiter().GetResult();

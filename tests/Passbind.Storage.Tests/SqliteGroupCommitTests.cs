@@ -5,8 +5,8 @@ namespace Passbind.Storage.Tests;
 
 /// <summary>
 /// <see cref="SqliteGroupCommit"/> with flushes the test holds and lets go one at a time: a commit that waits while a
-/// flush runs is not answered by that flush, the commits waiting together share the next one, and a failed flush is
-/// each waiter's error, not a silent success.
+/// flush runs is not answered by that flush, the commits waiting together share the next one, a caller that gives up
+/// stops waiting without disturbing the others, and a failed flush is each waiter's error, not a silent success.
 /// </summary>
 public sealed class SqliteGroupCommitTests
 {
@@ -30,6 +30,32 @@ public sealed class SqliteGroupCommitTests
 
         flushes.Release(2);
         await Task.WhenAll(during).WaitAsync(Bound);
+        Assert.Equal(2, groupCommit.Flushes);
+    }
+
+    [Fact]
+    public async Task Commit_CallerGivesUpWhileWaiting_OnlyItStopsWaiting_TheFlushStillRunsForItAndTheOthers()
+    {
+        var flushes = new HeldFlushes();
+        var groupCommit = flushes.GroupCommit();
+        var first = groupCommit.DurableAsync();
+        await flushes.StartedAsync(1);
+
+        using var giveUp = new CancellationTokenSource();
+        var abandoned = groupCommit.DurableAsync(giveUp.Token);
+        var staying = groupCommit.DurableAsync(CancellationToken.None);
+        await giveUp.CancelAsync();
+
+        // The caller that gave up hears so at once, while an fsync it waited for has not even started.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned.WaitAsync(Bound));
+        Assert.False(staying.IsCompleted);
+
+        flushes.Release(1);
+        await first.WaitAsync(Bound);
+        await flushes.StartedAsync(2);
+        Assert.False(staying.IsCompleted, "a commit was answered by an fsync that began before it");
+        flushes.Release(2);
+        await staying.WaitAsync(Bound);
         Assert.Equal(2, groupCommit.Flushes);
     }
 
