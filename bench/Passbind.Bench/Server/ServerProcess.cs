@@ -87,6 +87,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
+        // BENCHSERVER_X reaches the server as X, so a runtime setting can be measured on the server alone.
+        const string ServerOnly = "BENCHSERVER_";
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(n => n.StartsWith(ServerOnly, StringComparison.Ordinal)))
+        {
+            start.Environment[name[ServerOnly.Length..]] = Environment.GetEnvironmentVariable(name);
+        }
+
         var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
         var stopwatch = Stopwatch.StartNew();
         var process = Process.Start(start)!;
