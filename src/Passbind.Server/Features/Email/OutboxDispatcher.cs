@@ -51,7 +51,7 @@ internal sealed class OutboxDispatcher(
         }
 
         List<(OutboxMessage Message, SendOutcome Outcome, string? Error)> outcomes;
-        await using (var renewal = OutboxLeaseRenewal.Start(scopes, claim, messages.Count, options.Value.LeaseDuration, time, logger))
+        await using (var renewal = OutboxLeaseRenewal.Start(scopes, claim, messages.Select(m => m.Id).ToList(), options.Value.LeaseDuration, time, logger))
         {
             outcomes = await DeliverAsync(db, claim, messages, renewal, cancellationToken);
         }

@@ -18,16 +18,20 @@ internal sealed class OutboxLeaseRenewal : IAsyncDisposable
     private int _held;
     private volatile bool _lost;
 
-    private OutboxLeaseRenewal(IServiceScopeFactory scopes, string claim, int held, TimeSpan leaseDuration, TimeProvider time, ILogger logger)
+    private OutboxLeaseRenewal(IServiceScopeFactory scopes, string claim, List<string> claimedIds, TimeSpan leaseDuration, TimeProvider time, ILogger logger)
     {
-        _held = held;
-        _loop = RenewAsync(scopes, claim, leaseDuration, time, logger);
+        _held = claimedIds.Count;
+        _loop = RenewAsync(scopes, claim, claimedIds, leaseDuration, time, logger);
     }
 
     public bool Lost => _lost;
 
-    public static OutboxLeaseRenewal Start(IServiceScopeFactory scopes, string claim, int held, TimeSpan leaseDuration, TimeProvider time, ILogger logger) =>
-        new(scopes, claim, held, leaseDuration, time, logger);
+    /// <summary>
+    /// Starts renewing the lease <paramref name="claim"/> on <paramref name="claimedIds"/>, found by primary key (the
+    /// lease owner has no index, so a renewal by owner would read the whole outbox).
+    /// </summary>
+    public static OutboxLeaseRenewal Start(IServiceScopeFactory scopes, string claim, List<string> claimedIds, TimeSpan leaseDuration, TimeProvider time, ILogger logger) =>
+        new(scopes, claim, claimedIds, leaseDuration, time, logger);
 
     /// <summary>Call before recording a message on its own: from then on the round no longer holds it.</summary>
     public void Releasing() => Interlocked.Decrement(ref _held);
@@ -39,7 +43,7 @@ internal sealed class OutboxLeaseRenewal : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RenewAsync(IServiceScopeFactory scopes, string claim, TimeSpan leaseDuration, TimeProvider time, ILogger logger)
+    private async Task RenewAsync(IServiceScopeFactory scopes, string claim, List<string> claimedIds, TimeSpan leaseDuration, TimeProvider time, ILogger logger)
     {
         var interval = leaseDuration / 3;
         while (!_stop.IsCancellationRequested)
@@ -51,7 +55,7 @@ internal sealed class OutboxLeaseRenewal : IAsyncDisposable
                 var db = scope.ServiceProvider.GetRequiredService<PassbindDbContext>();
                 var leaseUntil = time.GetUtcNow() + leaseDuration;
                 var renewed = await db.OutboxMessages
-                    .Where(m => m.LeaseOwner == claim)
+                    .Where(m => claimedIds.Contains(m.Id) && m.LeaseOwner == claim)
                     .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseExpireTime, leaseUntil), CancellationToken.None);
                 if (renewed < Volatile.Read(ref _held))
                 {
