@@ -37,7 +37,7 @@ internal static class ConsoleComposition
             pages.RootDirectory = "/Features/Console/Pages";
             pages.Conventions.AuthorizeFolder("/", ConsoleSchemes.AdministratorPolicy);
             pages.Conventions.AllowAnonymousToPage("/SignIn");
-        });
+        }).AddMvcOptions(mvc => mvc.Filters.Add<RefusedFormPage>());
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "passbind_console_csrf";

@@ -177,8 +177,10 @@ public abstract class ConsolePagesTests(PassbindServer server)
 
         using var missing = await browser.PostFormAsync(path + "?handler=Delete", new Dictionary<string, string> { ["confirm"] = username }, token: "");
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("<h1>This form was refused</h1>", browser.Html, StringComparison.Ordinal);
         using var forged = await browser.PostFormAsync(path + "?handler=Delete", new Dictionary<string, string> { ["confirm"] = username }, token: "CfDJ8forged" + new string('A', 80));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("so nothing was changed", browser.Html, StringComparison.Ordinal);
 
         // A token from another session does not do either.
         var (_, otherAdmin) = await NewAdministratorAsync(realm);
