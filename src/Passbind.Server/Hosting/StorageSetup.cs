@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Passbind.Server.Operations;
 using Passbind.Storage;
 using Passbind.Storage.PostgreSql;
@@ -92,6 +95,7 @@ internal static class StorageSetup
     private static async Task MigrateHoldingSessionLockAsync(PassbindDbContext db, CancellationToken cancellationToken)
     {
         const long MigrationLockKey = 7283918;
+        await CreateDatabaseIfMissingAsync(db, cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -108,6 +112,29 @@ internal static class StorageSetup
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The lock is taken on a connection to the database itself, so a database that does not exist yet is made
+    /// first, as <c>MigrateAsync</c> would make it; of several nodes starting together, one makes it and the others
+    /// find it made.
+    /// </summary>
+    private static async Task CreateDatabaseIfMissingAsync(PassbindDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another node made it between the check and the create.
         }
     }
 }
