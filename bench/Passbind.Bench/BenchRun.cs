@@ -137,6 +137,11 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
                 }
             }
 
+            if (settings.Runs("outbox_drain"))
+            {
+                await MeasureOutboxDrainAsync(cancellationToken);
+            }
+
             var credentialListExists = !_boundIdentities.IsEmpty && await ProbeAsync(() => _api.ListCredentialsAsync(_boundIdentities.First(), cancellationToken));
             if (!credentialListExists)
             {
@@ -287,6 +292,55 @@ internal sealed class BenchRun(BenchSettings settings, IAnsiConsole progress)
         }
 
         return (after.Pending, after.OldestPendingAge?.TotalSeconds ?? 0, sentPerSecond, sentInDrain >= MeasurableDrain ? cpu / sentInDrain : null);
+    }
+
+    /// <summary>
+    /// The outbox's own cost, with no load running: up to 2,000 messages the phases before sent
+    /// (links and passkey-added notices) are put back in the queue at once, and the server's CPU until the outbox has
+    /// sent them all again, per message, is its CPU per notice. Throughput is counted from the first message sent,
+    /// so the sender's poll interval before it finds them is left out.
+    /// </summary>
+    private async Task MeasureOutboxDrainAsync(CancellationToken cancellationToken)
+    {
+        const int DrainSize = 2_000;
+        Status($"outbox_drain: {DrainSize:N0} sent messages back in the queue, then sent again with nothing else running");
+        var cpuBefore = ProcessCpu.Milliseconds(_server!.Pid);
+        var requeued = await _outbox!.RequeueSentAsync(DrainSize, cancellationToken);
+        if (requeued == 0)
+        {
+            Note("outbox_drain skipped: no phase before it sent a message to put back in the queue.");
+            return;
+        }
+
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(2);
+        var sending = System.Diagnostics.Stopwatch.StartNew();
+        var started = false;
+        OutboxState state;
+        await using (var sampler = new RssSampler(_server.Pid))
+        {
+            do
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+                state = await _outbox.ReadAsync(cancellationToken);
+                if (!started && state.Pending < requeued)
+                {
+                    started = true;
+                    sending.Restart();
+                }
+            }
+            while (state.Pending > 0 && TimeProvider.System.GetUtcNow() < deadline);
+
+            var elapsed = sending.Elapsed.TotalSeconds;
+            var cpuPerNotice = (ProcessCpu.Milliseconds(_server.Pid) - cpuBefore) / requeued;
+            var failed = state.Pending;
+            _results.Add(new ScenarioResult("outbox_drain", settings.Provider, 1, (requeued - failed) / elapsed, 0, 0, 0, 0, failed, _lowerCeiling,
+                (requeued - failed) / elapsed / _lowerCeiling, sampler.PeakMb)
+            {
+                ServerCpuMsPerOp = cpuPerNotice,
+                OutboxPending = failed,
+                OutboxCpuMsPerNotice = cpuPerNotice,
+            });
+        }
     }
 
     /// <summary>

@@ -54,5 +54,5 @@ internal static class Chart
     }
 
     private static bool IsLoadScenario(ScenarioResult result) =>
-        !result.Scenario.StartsWith("ceiling", StringComparison.Ordinal) && result.Scenario != "restart_ready";
+        !result.Scenario.StartsWith("ceiling", StringComparison.Ordinal) && result.Scenario is not ("restart_ready" or "outbox_drain");
 }
