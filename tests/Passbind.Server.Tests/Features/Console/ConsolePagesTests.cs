@@ -458,6 +458,19 @@ public abstract class ConsolePagesTests(PassbindServer server)
         var user = await NewIdentityAsync(realm);
         await server.InsertCredentialAsync(realm.TenantId, realm.RealmId, user);
         await server.InsertCredentialAsync(realm.TenantId, realm.RealmId, user);
+
+        // Refused ceremonies, as the audit trail records them: two of this realm count as failures; a success, and a
+        // refusal in another realm, do not.
+        var (otherRealm, _) = await NewAdministratorAsync();
+        await server.UseDbAsync(async db =>
+        {
+            db.AuditEvents.AddRange(
+                AuditEventOf(realm.TenantId, realm.RealmId, "sign_in.failed", "failure"),
+                AuditEventOf(realm.TenantId, realm.RealmId, "registration.failed", "failure"),
+                AuditEventOf(realm.TenantId, realm.RealmId, "credential.bound", "success"),
+                AuditEventOf(otherRealm.TenantId, otherRealm.RealmId, "sign_in.failed", "failure"));
+            await db.SaveChangesAsync();
+        });
         using var browser = ConsoleBrowser.SignedIn(server, admin, realm.TenantId, realm.RealmId);
 
         using var response = await browser.GetAsync($"/console/realms/{realm.RealmId}/dashboard");
@@ -465,10 +478,21 @@ public abstract class ConsolePagesTests(PassbindServer server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<strong>Passkeys bound</strong>: 2", browser.Html, StringComparison.Ordinal);
         Assert.Contains("<strong>Sign-ins</strong>: 0", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Failures</strong>: 2", browser.Html, StringComparison.Ordinal);
         var today = server.Time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"<tr><td>{today}</td><td>2</td></tr>", browser.Html, StringComparison.Ordinal);
         Assert.Contains("No message is waiting to be sent.", browser.Html, StringComparison.Ordinal);
     }
+
+    private AuditEvent AuditEventOf(string tenantId, string realmId, string type, string outcome) => new()
+    {
+        TenantId = tenantId,
+        RealmId = realmId,
+        Time = server.Time.GetUtcNow(),
+        Type = type,
+        Outcome = outcome,
+        Reason = outcome == "failure" ? "authentication_failed" : null,
+    };
 
     [Fact]
     public async Task Session_RequestsWithinTheIdleTimeoutSlideIt_AndItEndsAfterTheTimeoutWithoutOne()

@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Passbind.Server.Features.Audit;
 using Passbind.Server.Features.Email;
 using Passbind.Storage;
 
 namespace Passbind.Server.Features.Console.Pages;
 
 /// <summary>
-/// The realm over the last 14 days: passkeys bound, sign-ins completed, and failures (sign-ins that ended without
-/// completing, and emails that could not be sent), per UTC day; and the email outbox's health.
+/// The realm over the last 14 days: passkeys bound, sign-ins completed, and failures (passkey assertions and
+/// registrations refused, sign-ins that ended without completing, and emails that could not be sent), per UTC day;
+/// and the email outbox's health.
 /// </summary>
 internal sealed class DashboardModel(PassbindDbContext db, TimeProvider time) : ConsolePageModel(db)
 {
@@ -37,6 +39,10 @@ internal sealed class DashboardModel(PassbindDbContext db, TimeProvider time) : 
         var abandoned = await Db.SignInTransactions.AsNoTracking()
             .Where(t => t.TenantId == TenantId && t.RealmId == Realm && t.CompleteTime == null && t.ExpireTime >= since && t.ExpireTime < Now)
             .Select(t => t.ExpireTime).ToListAsync(cancellationToken);
+        var refusedCeremonies = await Db.AuditEvents.AsNoTracking()
+            .Where(e => e.Time >= since && e.TenantId == TenantId && e.RealmId == Realm
+                && (e.Type == AuditTrail.SignInFailed || e.Type == AuditTrail.RegistrationFailed))
+            .Select(e => e.Time).ToListAsync(cancellationToken);
         var failedEmails = await Db.OutboxMessages.AsNoTracking()
             .Where(m => m.TenantId == TenantId && m.RealmId == Realm && m.State == OutboxStates.Failed && m.CreateTime >= since)
             .Select(m => m.CreateTime).ToListAsync(cancellationToken);
@@ -45,7 +51,13 @@ internal sealed class DashboardModel(PassbindDbContext db, TimeProvider time) : 
         [
             DailyCounts.Of("binds", "Passkeys bound", "Passkeys bound to identities of this realm.", bound, today, Days),
             DailyCounts.Of("signins", "Sign-ins", "Sign-ins completed with a passkey or a one-time code.", signIns, today, Days),
-            DailyCounts.Of("failures", "Failures", "Sign-ins that expired without completing, and emails that could not be sent.", abandoned.Concat(failedEmails), today, Days),
+            DailyCounts.Of(
+                "failures",
+                "Failures",
+                "Passkey assertions and registrations refused, sign-ins that expired without completing, and emails that could not be sent.",
+                refusedCeremonies.Concat(abandoned).Concat(failedEmails),
+                today,
+                Days),
         ];
         Outbox = await ConsoleOutboxHealth.CountsAsync(Db, TenantId, Realm, cancellationToken);
         var pending = await Db.OutboxMessages.AsNoTracking()
